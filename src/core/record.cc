@@ -1,0 +1,55 @@
+#include "core/record.h"
+
+#include "core/json_writer.h"
+
+namespace sitrep {
+
+namespace {
+
+void WriteHead(const Document& doc, JsonWriter& w) {
+  w.Key("doc_id").String(doc.id);
+  w.Key("status").String(DocStatusName(doc.status));
+  if (doc.status == DocStatus::kRejected) w.Key("error").String(doc.error);
+}
+
+void WriteNotes(const Document& doc, JsonWriter& w) {
+  if (doc.notes.empty()) return;
+  w.Key("notes").BeginArray();
+  for (const std::string& n : doc.notes) w.String(n);
+  w.EndArray();
+}
+
+}  // namespace
+
+void AppendDocRecord(const Document& doc, double timing_ms, std::string* out) {
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("schema").String(kDocSchema);
+  WriteHead(doc, w);
+  w.Key("title").OptString(doc.title);
+  w.Key("published").OptString(doc.published);
+  w.Key("source").OptString(doc.source);
+  w.Key("url").OptString(doc.url);
+  w.Key("language").String(doc.language);
+  w.Key("events").BeginArray().EndArray();
+  WriteNotes(doc, w);
+  w.Key("timing_ms").Double(timing_ms, 3);
+  w.EndObject();
+  out->push_back('\n');
+}
+
+void AppendExtractRecord(const Document& doc, std::string* out) {
+  JsonWriter w(out);
+  w.BeginObject();
+  WriteHead(doc, w);
+  w.Key("title").OptString(doc.title);
+  w.Key("published").OptString(doc.published);
+  w.Key("url").OptString(doc.url);
+  w.Key("source").OptString(doc.source);
+  w.Key("text").String(doc.text);
+  WriteNotes(doc, w);
+  w.EndObject();
+  out->push_back('\n');
+}
+
+}  // namespace sitrep
