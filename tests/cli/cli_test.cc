@@ -1,0 +1,253 @@
+// End-to-end checks of the sitrep binary: one record per input document,
+// whatever the input, in input order, with the documented exit codes.
+#include <sys/wait.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+RunResult RunSitrep(const std::string& args, const std::string& stdin_path = "") {
+  std::string cmd = std::string(SITREP_BINARY) + " " + args;
+  if (!stdin_path.empty()) cmd += " < " + stdin_path;
+  cmd += " 2>/dev/null";
+  RunResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+struct Record {
+  std::string doc_id, status, error, title, published;
+  size_t events = 0;
+  bool has_notes = false;
+};
+
+std::vector<Record> Parse(const std::string& out) {
+  std::vector<Record> records;
+  simdjson::dom::parser parser;
+  size_t pos = 0;
+  while (pos < out.size()) {
+    size_t nl = out.find('\n', pos);
+    EXPECT_NE(nl, std::string::npos) << "output does not end with a newline";
+    if (nl == std::string::npos) break;
+    std::string line = out.substr(pos, nl - pos);
+    pos = nl + 1;
+    simdjson::dom::element el;
+    auto err = parser.parse(line).get(el);
+    EXPECT_EQ(err, simdjson::SUCCESS) << line;
+    if (err) continue;
+    Record r;
+    std::string_view sv;
+    if (!el["doc_id"].get(sv)) r.doc_id = sv;
+    if (!el["status"].get(sv)) r.status = sv;
+    if (!el["error"].get(sv)) r.error = sv;
+    if (!el["title"].get(sv)) r.title = sv;
+    if (!el["published"].get(sv)) r.published = sv;
+    simdjson::dom::array a;
+    if (!el["events"].get(a)) r.events = a.size();
+    r.has_notes = !el["notes"].get(a);
+    std::string_view schema;
+    EXPECT_EQ(el["schema"].get(schema), simdjson::SUCCESS);
+    EXPECT_EQ(schema, "sitrep.doc/1");
+    records.push_back(r);
+  }
+  return records;
+}
+
+std::string Gzip(const std::string& in) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, in.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(CliTest, SeedArticleTitleAndPublished) {
+  RunResult r = RunSitrep("code " + std::string(SITREP_SOURCE_DIR) + "/examples/seed-article.txt");
+  EXPECT_EQ(r.exit_code, 0);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].status, "ok");
+  EXPECT_EQ(recs[0].title,
+            "\xE2\x80\x98" "Emir of Deir ez-Zor\xE2\x80\x99 among ISIS commanders killed in "
+            "bunker by Russian airstrike");
+  EXPECT_EQ(recs[0].published, "2017-09-08");
+  EXPECT_EQ(recs[0].doc_id, std::string(SITREP_SOURCE_DIR) + "/examples/seed-article.txt");
+  EXPECT_EQ(recs[0].events, 0u);
+}
+
+TEST_F(CliTest, EveryBadInputGetsExactlyOneRecord) {
+  std::string binary;
+  for (int i = 0; i < 20000; ++i) binary.push_back(static_cast<char>((i * 131 + 7) % 256));
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 20000; ++i) deep += "<div>";
+  deep += "<p>Deep text about a protest in the capital that drew thousands.</p>";
+  std::string big(12 * 1024 * 1024, 'a');
+  for (size_t i = 5; i < big.size(); i += 6) big[i] = ' ';
+  struct Case {
+    std::string name;
+    std::string bytes;
+    std::string want_status;
+    std::string error_part;
+  };
+  std::vector<Case> cases = {
+      {"01-binary.bin", binary, "rejected", "binary data"},
+      {"02-empty.txt", "", "empty", ""},
+      {"03-invalid-utf8.txt", "Caf\xE9 owners protested on Monday.\n", "ok", ""},
+      {"04-nul.txt", std::string("Police\0 arrested ten people.\n", 29), "ok", ""},
+      {"05-big.txt", big, "rejected", "over the 8388608 byte limit"},
+      {"06-truncated.txt.gz", Gzip("Some text that will be cut.").substr(0, 15), "rejected",
+       "truncated gzip stream"},
+      {"07-unclosed.html", "<html><body><p>Unclosed paragraph about an attack on a convoy",
+       "ok", ""},
+      {"08-deep.html", deep, "ok", ""},
+  };
+  std::string args = "code --jobs 2";
+  for (const Case& c : cases) args += " " + Write(c.name, c.bytes);
+  auto t0 = std::chrono::steady_clock::now();
+  RunResult r = RunSitrep(args);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(seconds, 60.0) << "bad inputs must not hang the run";
+  EXPECT_EQ(r.exit_code, 1);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), cases.size());
+  for (size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(recs[i].doc_id, (dir_ / cases[i].name).string());
+    EXPECT_EQ(recs[i].status, cases[i].want_status)
+        << cases[i].name << ": " << recs[i].error;
+    EXPECT_NE(recs[i].error.find(cases[i].error_part), std::string::npos)
+        << cases[i].name << ": " << recs[i].error;
+  }
+  EXPECT_TRUE(recs[2].has_notes) << "repaired UTF-8 is noted";
+  EXPECT_TRUE(recs[3].has_notes) << "NUL bytes are noted";
+}
+
+TEST_F(CliTest, JsonlBadLinesKeepOrderAndCount) {
+  std::string jsonl =
+      "{\"id\":\"a\",\"text\":\"Rebels shelled the town.\",\"published\":\"2017-09-08\"}\n"
+      "{\"id\":\"b\",\"text\":\"broken\n"
+      "[\"not\",\"an\",\"object\"]\n"
+      "{\"id\":\"d\",\"title\":\"no text here\"}\n"
+      "{\"id\":\"e\",\"text\":\"Troops withdrew.\",\"published\":\"2017-13-45\"}\n"
+      "{\"id\":\"f\",\"text\":\"\"}\n"
+      "{\"id\":\"g\",\"text\":\"Talks resumed.\",\"date\":\"Sept. 9, 2017\"}\n";
+  RunResult r = RunSitrep("code --jobs 2 " + Write("in.jsonl", jsonl));
+  EXPECT_EQ(r.exit_code, 1);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), 7u);
+  const char* want_status[] = {"ok", "rejected", "rejected", "rejected",
+                               "rejected", "empty", "ok"};
+  for (size_t i = 0; i < 7; ++i) EXPECT_EQ(recs[i].status, want_status[i]) << i;
+  EXPECT_EQ(recs[0].published, "2017-09-08");
+  EXPECT_NE(recs[1].error.find("line 2"), std::string::npos) << recs[1].error;
+  EXPECT_NE(recs[2].error.find("line 3"), std::string::npos) << recs[2].error;
+  EXPECT_NE(recs[2].error.find("not a JSON object"), std::string::npos);
+  EXPECT_NE(recs[3].error.find("has no text"), std::string::npos);
+  EXPECT_NE(recs[4].error.find("not a valid date"), std::string::npos) << recs[4].error;
+  EXPECT_EQ(recs[6].published, "2017-09-09");
+  EXPECT_EQ(recs[6].doc_id, "g");
+}
+
+TEST_F(CliTest, OrderIsInputOrderWithManyJobs) {
+  std::string jsonl;
+  for (int i = 0; i < 1500; ++i) {
+    jsonl += "{\"id\":\"n" + std::to_string(i) + "\",\"text\":\"" +
+             std::string(static_cast<size_t>(i % 97) * 10, 'x') + " Document " +
+             std::to_string(i) + ".\"}\n";
+  }
+  RunResult r = RunSitrep("code --jobs 4 " + Write("many.jsonl", jsonl));
+  EXPECT_EQ(r.exit_code, 0);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), 1500u);
+  for (int i = 0; i < 1500; ++i) EXPECT_EQ(recs[static_cast<size_t>(i)].doc_id, "n" + std::to_string(i));
+}
+
+TEST_F(CliTest, StdinFormatsAndPublishedFlag) {
+  std::string path = Write("plain", "No dateline in this one.\n\nJust a body paragraph.");
+  RunResult r = RunSitrep("code --published 2017-09-08 -", path);
+  EXPECT_EQ(r.exit_code, 0);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].published, "2017-09-08");
+  EXPECT_EQ(recs[0].doc_id.rfind("sha:", 0), 0u);
+
+  std::string html = Write("page.dat",
+                           "<p>Forced to be read as HTML although the name says nothing.</p>");
+  r = RunSitrep("extract --input-format html " + html);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"text\":\"Forced to be read as HTML"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  std::string f = Write("a.txt", "Body.");
+  EXPECT_EQ(RunSitrep("code --input-format pdf " + f).exit_code, 2);
+  EXPECT_EQ(RunSitrep("code --published 2017-02-30 " + f).exit_code, 2);
+  EXPECT_EQ(RunSitrep("code -o /nonexistent-dir/out.jsonl " + f).exit_code, 2);
+  EXPECT_EQ(RunSitrep("frobnicate").exit_code, 2);
+  EXPECT_EQ(RunSitrep("code").exit_code, 2);
+}
+
+TEST_F(CliTest, MissingInputIsARejectedRecord) {
+  RunResult r = RunSitrep("code " + (dir_ / "does-not-exist.txt").string());
+  EXPECT_EQ(r.exit_code, 1);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].status, "rejected");
+  EXPECT_NE(recs[0].error.find("cannot open"), std::string::npos);
+}
+
+TEST_F(CliTest, BbcCorpusGivesOneRecordPerDocument) {
+  std::string corpus = std::string(SITREP_SOURCE_DIR) + "/../shared/data/news/bbc-2225.jsonl";
+  if (!fs::exists(corpus)) GTEST_SKIP() << "../shared/data is absent: " << corpus;
+  RunResult r = RunSitrep("code " + corpus);
+  EXPECT_EQ(r.exit_code, 0);
+  auto recs = Parse(r.out);
+  ASSERT_EQ(recs.size(), 2225u);
+  EXPECT_EQ(recs.front().doc_id, "bbc-business-001");
+  for (const auto& rec : recs) EXPECT_EQ(rec.status, "ok") << rec.doc_id;
+}
+
+}  // namespace
