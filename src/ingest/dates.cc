@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "core/strings.h"
+
 namespace sitrep::ingest {
 namespace {
 
@@ -31,41 +33,8 @@ struct Tokens {
   bool complete = true;  // every byte of text was tokenized
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-// Bytes of whitespace at s[i]: ASCII space and controls, NBSP, the Unicode
-// spaces U+2000..U+200B, U+202F, U+205F, U+3000 and BOM.
-size_t SpaceLen(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-      c == '\v') {
-    return 1;
-  }
-  if (c == 0xC2 && i + 1 < s.size() &&
-      static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-    return 2;
-  }
-  if (i + 2 >= s.size()) return 0;
-  const auto c1 = static_cast<unsigned char>(s[i + 1]);
-  const auto c2 = static_cast<unsigned char>(s[i + 2]);
-  if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8B || c2 == 0xAF)) return 3;
-  if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;
-  if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
-  if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return 3;
-  return 0;
-}
+bool IsDigit(char c) { return IsAsciiDigit(c); }
+bool IsAlpha(char c) { return IsAsciiAlpha(c); }
 
 // Length of the UTF-8 sequence led by byte c (1 for stray bytes).
 size_t Utf8SeqLen(unsigned char c) {
@@ -96,7 +65,7 @@ void Tokenize(std::string_view s, Tokens& out) {
   size_t i = 0;
   bool space = false;
   while (i < s.size()) {
-    if (const size_t w = SpaceLen(s, i); w > 0) {
+    if (const size_t w = SpaceLength(s, i); w > 0) {
       space = true;
       i += w;
       continue;
@@ -574,7 +543,7 @@ class Parser {
     if (!Word(i)) return false;
     const std::string_view w = Text(i);
     if (EqualsIgnoreCase(w, "am") || EqualsIgnoreCase(w, "pm")) {
-      f.ampm = Lower(w[0]) == 'a' ? 1 : 2;
+      f.ampm = AsciiLower(w[0]) == 'a' ? 1 : 2;
       ++i;
       if (Punct(i, '.') && Attached(i)) ++i;
       return true;
@@ -582,7 +551,7 @@ class Parser {
     if ((EqualsIgnoreCase(w, "a") || EqualsIgnoreCase(w, "p")) &&
         Punct(i + 1, '.') && Attached(i + 1) && WordIs(i + 2, "m") &&
         Attached(i + 2)) {
-      f.ampm = Lower(w[0]) == 'a' ? 1 : 2;
+      f.ampm = AsciiLower(w[0]) == 'a' ? 1 : 2;
       i += 3;
       if (Punct(i, '.') && Attached(i)) ++i;
       return true;
@@ -800,29 +769,7 @@ std::optional<std::string> Finish(const Fields& f,
   return out;
 }
 
-std::string_view TrimSpace(std::string_view s) {
-  size_t b = 0;
-  while (b < s.size()) {
-    const size_t w = SpaceLen(s, b);
-    if (w == 0) break;
-    b += w;
-  }
-  s.remove_prefix(b);
-  // Trailing: step back over ASCII space, NBSP and 3-byte spaces.
-  while (!s.empty()) {
-    const size_t n = s.size();
-    if (SpaceLen(s, n - 1) == 1) {
-      s.remove_suffix(1);
-    } else if (n >= 2 && SpaceLen(s, n - 2) == 2) {
-      s.remove_suffix(2);
-    } else if (n >= 3 && SpaceLen(s, n - 3) == 3) {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
+std::string_view TrimSpace(std::string_view s) { return Trim(s); }
 
 }  // namespace
 
@@ -868,7 +815,7 @@ DateScan ScanDate(std::string_view s, std::optional<int> reference_year) {
   DateScan out;
   size_t lead = 0;
   while (lead < s.size()) {
-    const size_t w = SpaceLen(s, lead);
+    const size_t w = SpaceLength(s, lead);
     if (w == 0) break;
     lead += w;
   }

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <vector>
 
+#include "core/strings.h"
 #include "ingest/dates.h"
 
 namespace sitrep::ingest {
@@ -24,32 +25,7 @@ constexpr size_t kMinSentenceWords = 15;
 
 // ------------------------------------------------------------ characters --
 
-bool IsAsciiAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsNonAscii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-char Lower(char c) { return IsAsciiUpper(c) ? char(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
-
-bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
-}
 
 template <size_t N>
 bool InList(std::string_view w, const std::string_view (&list)[N]) {
@@ -58,59 +34,6 @@ bool InList(std::string_view w, const std::string_view (&list)[N]) {
   }
   return false;
 }
-
-// Bytes of whitespace starting at s[i] (ASCII, NBSP, U+2000..U+200B, U+202F,
-// U+205F, U+3000, BOM).
-size_t SpaceAt(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' ||
-      c == '\n') {
-    return 1;
-  }
-  if (c == 0xC2) {
-    return (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)
-               ? 2
-               : 0;
-  }
-  if (i + 2 >= s.size()) return 0;
-  const auto c1 = static_cast<unsigned char>(s[i + 1]);
-  const auto c2 = static_cast<unsigned char>(s[i + 2]);
-  if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8B || c2 == 0xAF)) return 3;
-  if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;
-  if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
-  if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return 3;
-  return 0;
-}
-
-// Bytes of whitespace ending at s[end - 1].
-size_t SpaceBefore(std::string_view s, size_t end) {
-  if (end >= 1 && SpaceAt(s, end - 1) == 1) return 1;
-  if (end >= 2 && SpaceAt(s, end - 2) == 2) return 2;
-  if (end >= 3 && SpaceAt(s, end - 3) == 3) return 3;
-  return 0;
-}
-
-std::string_view TrimLeft(std::string_view s) {
-  size_t b = 0;
-  while (b < s.size()) {
-    const size_t w = SpaceAt(s, b);
-    if (w == 0) break;
-    b += w;
-  }
-  return s.substr(b);
-}
-
-std::string_view TrimRight(std::string_view s) {
-  size_t e = s.size();
-  while (e > 0) {
-    const size_t w = SpaceBefore(s, e);
-    if (w == 0) break;
-    e -= w;
-  }
-  return s.substr(0, e);
-}
-
-std::string_view Trim(std::string_view s) { return TrimRight(TrimLeft(s)); }
 
 bool IsBlank(std::string_view line) { return TrimLeft(line).empty(); }
 
@@ -131,12 +54,12 @@ size_t SplitWords(std::string_view s, std::string_view* words,
   size_t n = 0;
   size_t i = 0;
   while (i < s.size()) {
-    if (const size_t w = SpaceAt(s, i); w > 0) {
+    if (const size_t w = SpaceLength(s, i); w > 0) {
       i += w;
       continue;
     }
     const size_t b = i;
-    while (i < s.size() && SpaceAt(s, i) == 0) ++i;
+    while (i < s.size() && SpaceLength(s, i) == 0) ++i;
     if (n == max_words) return max_words + 1;
     words[n++] = s.substr(b, i - b);
   }
@@ -261,7 +184,7 @@ bool IsCreditLine(std::string_view t) {
     if (last == '/' || last == '|' || last == ':' ||
         (b.size() >= 2 && b.substr(b.size() - 2) == "\xC2\xA9") ||
         (EndsWithIgnoreCase(b, "via") &&
-         (b.size() == 3 || SpaceBefore(b, b.size() - 3) > 0))) {
+         (b.size() == 3 || SpaceLengthBefore(b, b.size() - 3) > 0))) {
       return true;
     }
   }
@@ -329,7 +252,7 @@ bool IsFurniture(std::string_view line) {
 // "By John Smith", "By Anne de la Cruz and Omar Fahmy", "BY REUTERS STAFF".
 bool IsByline(std::string_view t) {
   if (t.size() > kMaxBylineBytes || !StartsWithIgnoreCase(t, "by") ||
-      t.size() < 4 || SpaceAt(t, 2) == 0) {
+      t.size() < 4 || SpaceLength(t, 2) == 0) {
     return false;
   }
   std::string_view w[10];
@@ -402,8 +325,8 @@ size_t SplitSegments(std::string_view t, std::string_view* segs) {
     } else if (t.substr(i, 3) == "\xE2\x80\xA2") {
       len = 3;  // •
     }
-    if (len == 0 || SpaceBefore(t, i) == 0 || i + len >= t.size() ||
-        SpaceAt(t, i + len) == 0) {
+    if (len == 0 || SpaceLengthBefore(t, i) == 0 || i + len >= t.size() ||
+        SpaceLength(t, i + len) == 0) {
       continue;
     }
     if (n + 1 == kMaxSegments) return 0;
@@ -455,7 +378,7 @@ bool MatchDatePrefix(std::string_view t, ParagraphDateline* out) {
   const DateScan scan = ScanDate(t.substr(0, kMaxWireBytes));
   if (scan.length == 0) return false;
   size_t p = scan.length;
-  while (p < t.size() && SpaceAt(t, p) > 0) p += SpaceAt(t, p);
+  while (p < t.size() && SpaceLength(t, p) > 0) p += SpaceLength(t, p);
   // Dashes only: "January 9: Airstrikes continue" is a headline.
   const size_t dash = DashAt(t, p);
   if (dash == 0) return false;
@@ -531,7 +454,7 @@ bool MatchWireDateline(std::string_view line, ParagraphDateline* out) {
       continue;
     }
     if (c == ':') {
-      if (k + 1 >= line.size() || SpaceAt(line, k + 1) > 0) {
+      if (k + 1 >= line.size() || SpaceLength(line, k + 1) > 0) {
         sep_begin = k, sep_end = k + 1, colon = true;
         break;
       }
@@ -540,8 +463,8 @@ bool MatchWireDateline(std::string_view line, ParagraphDateline* out) {
     const size_t dash = DashAt(zone, k);
     if (dash == 0) continue;
     if (dash == 1) {  // a lone '-' separates only with space on both sides
-      const bool before = SpaceBefore(zone, k) > 0;
-      const bool after = k + 1 >= line.size() || SpaceAt(line, k + 1) > 0;
+      const bool before = SpaceLengthBefore(zone, k) > 0;
+      const bool after = k + 1 >= line.size() || SpaceLength(line, k + 1) > 0;
       if (!before || !after) continue;
     }
     sep_begin = k, sep_end = k + dash;
@@ -648,7 +571,7 @@ bool HasSentenceBreak(std::string_view t) {
   for (size_t i = 1; i + 2 < t.size(); ++i) {
     const char c = t[i];
     if (c != '.' && c != '?' && c != '!') continue;
-    if (SpaceAt(t, i + 1) == 0) continue;
+    if (SpaceLength(t, i + 1) == 0) continue;
     const std::string_view after = TrimLeft(t.substr(i + 1));
     if (after.empty() || !IsAsciiUpper(after[0])) continue;
     if (c != '.') return true;
@@ -766,14 +689,14 @@ bool SameTitle(std::string_view a, std::string_view b) {
   b = StripTrailingMarks(Trim(b));
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    const size_t sa = SpaceAt(a, i), sb = SpaceAt(b, j);
+    const size_t sa = SpaceLength(a, i), sb = SpaceLength(b, j);
     if (sa > 0 || sb > 0) {
       if (sa == 0 || sb == 0) return false;
-      while (i < a.size() && SpaceAt(a, i) > 0) i += SpaceAt(a, i);
-      while (j < b.size() && SpaceAt(b, j) > 0) j += SpaceAt(b, j);
+      while (i < a.size() && SpaceLength(a, i) > 0) i += SpaceLength(a, i);
+      while (j < b.size() && SpaceLength(b, j) > 0) j += SpaceLength(b, j);
       continue;
     }
-    if (Lower(a[i]) != Lower(b[j])) return false;
+    if (AsciiLower(a[i]) != AsciiLower(b[j])) return false;
     ++i, ++j;
   }
   return i == a.size() && j == b.size();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/hash.h"
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "ingest/dates.h"
 #include "ingest/html.h"
@@ -21,19 +22,10 @@ Document Reject(Document doc, std::string error) {
   return doc;
 }
 
-std::string_view TrimSpace(std::string_view s) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-  };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<std::string> CleanField(std::optional<std::string> v) {
   if (!v) return v;
-  std::string s = RepairUtf8(TrimSpace(*v));
+  std::string s = RepairUtf8(Trim(*v));
   for (char& c : s) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
@@ -101,7 +93,7 @@ Document Prepare(RawDoc&& raw, const IngestOptions& options) {
                               "(raise it with --max-doc-bytes)",
                               raw.bytes.size(), options.max_doc_bytes));
   }
-  if (TrimSpace(raw.bytes).empty()) {
+  if (Trim(raw.bytes).empty()) {
     doc.status = DocStatus::kEmpty;
     return doc;
   }
@@ -167,7 +159,7 @@ Document Prepare(RawDoc&& raw, const IngestOptions& options) {
     doc.published = options.default_published;
   }
 
-  if (TrimSpace(doc.text).empty()) doc.status = DocStatus::kEmpty;
+  if (Trim(doc.text).empty()) doc.status = DocStatus::kEmpty;
   return doc;
 }
 

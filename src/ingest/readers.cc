@@ -13,6 +13,7 @@
 #include <simdjson.h>
 
 #include "core/hash.h"
+#include "core/strings.h"
 #include "ingest/ingest.h"
 
 namespace sitrep::ingest {
@@ -42,54 +43,9 @@ const char* InputFormatName(InputFormat f) {
 
 namespace {
 
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char a = s[s.size() - suffix.size() + i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (a != suffix[i]) return false;
-  }
-  return true;
-}
-
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
-// Case-insensitive search for a lower-case needle.
-size_t FindNoCase(std::string_view hay, std::string_view needle) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (Lower(hay[i]) == needle[0] && StartsWithNoCase(hay.substr(i), needle)) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
-                        s.front() == '\r' || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 std::string_view StripCompressionSuffix(std::string_view path) {
   for (std::string_view ext : {".gz", ".zst", ".zstd"}) {
-    if (EndsWithNoCase(path, ext)) return path.substr(0, path.size() - ext.size());
+    if (EndsWithIgnoreCase(path, ext)) return path.substr(0, path.size() - ext.size());
   }
   return path;
 }
@@ -98,27 +54,27 @@ std::string_view StripCompressionSuffix(std::string_view path) {
 
 InputFormat DetectFormat(std::string_view path, std::string_view content) {
   std::string_view p = StripCompressionSuffix(path);
-  if (EndsWithNoCase(p, ".jsonl") || EndsWithNoCase(p, ".ndjson") ||
-      EndsWithNoCase(p, ".json")) {
+  if (EndsWithIgnoreCase(p, ".jsonl") || EndsWithIgnoreCase(p, ".ndjson") ||
+      EndsWithIgnoreCase(p, ".json")) {
     return InputFormat::kJsonl;
   }
-  if (EndsWithNoCase(p, ".html") || EndsWithNoCase(p, ".htm") ||
-      EndsWithNoCase(p, ".xhtml")) {
+  if (EndsWithIgnoreCase(p, ".html") || EndsWithIgnoreCase(p, ".htm") ||
+      EndsWithIgnoreCase(p, ".xhtml")) {
     return InputFormat::kHtml;
   }
-  if (EndsWithNoCase(p, ".warc") || EndsWithNoCase(p, ".arc")) {
+  if (EndsWithIgnoreCase(p, ".warc") || EndsWithIgnoreCase(p, ".arc")) {
     return InputFormat::kWarc;
   }
   std::string_view head = Trim(content.substr(0, 4096));
   if (head.substr(0, 2) == "\xEF\xBB") head.remove_prefix(std::min<size_t>(3, head.size()));
   if (head.substr(0, 5) == "WARC/") return InputFormat::kWarc;
   if (!head.empty() && head.front() == '{') return InputFormat::kJsonl;
-  if (StartsWithNoCase(head, "<!doctype html") || StartsWithNoCase(head, "<html") ||
-      FindNoCase(head.substr(0, 1024), "<html") != std::string_view::npos ||
+  if (StartsWithIgnoreCase(head, "<!doctype html") || StartsWithIgnoreCase(head, "<html") ||
+      FindIgnoreCase(head.substr(0, 1024), "<html") != std::string_view::npos ||
       (!head.empty() && head.front() == '<' &&
-       (FindNoCase(head, "<body") != std::string_view::npos ||
-        FindNoCase(head, "<head") != std::string_view::npos ||
-        FindNoCase(head, "<p>") != std::string_view::npos))) {
+       (FindIgnoreCase(head, "<body") != std::string_view::npos ||
+        FindIgnoreCase(head, "<head") != std::string_view::npos ||
+        FindIgnoreCase(head, "<p>") != std::string_view::npos))) {
     return InputFormat::kHtml;
   }
   return InputFormat::kText;
@@ -252,7 +208,7 @@ struct Headers {
   std::vector<std::pair<std::string, std::string>> fields;
   std::optional<std::string> Get(std::string_view key) const {
     for (const auto& [k, v] : fields) {
-      if (k.size() == key.size() && StartsWithNoCase(k, key)) return v;
+      if (k.size() == key.size() && StartsWithIgnoreCase(k, key)) return v;
     }
     return std::nullopt;
   }
@@ -271,7 +227,7 @@ Headers ParseHeaders(std::string_view block) {
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     std::string key(Trim(line.substr(0, colon)));
-    for (char& c : key) c = Lower(c);
+    for (char& c : key) c = AsciiLower(c);
     h.fields.emplace_back(std::move(key), std::string(Trim(line.substr(colon + 1))));
   }
   return h;
@@ -323,8 +279,8 @@ bool Dechunk(std::string_view in, std::string* out) {
 }
 
 bool IsHtmlContentType(std::string_view ct) {
-  return FindNoCase(ct, "text/html") != std::string_view::npos ||
-         FindNoCase(ct, "application/xhtml") != std::string_view::npos;
+  return FindIgnoreCase(ct, "text/html") != std::string_view::npos ||
+         FindIgnoreCase(ct, "application/xhtml") != std::string_view::npos;
 }
 
 void SplitWarc(std::string_view name, std::string_view content,
@@ -413,7 +369,7 @@ void SplitWarc(std::string_view name, std::string_view content,
 
     std::string content_type = h.Get("content-type").value_or("");
     if (type == "response" &&
-        FindNoCase(content_type, "application/http") != std::string_view::npos) {
+        FindIgnoreCase(content_type, "application/http") != std::string_view::npos) {
       size_t http_header_end = 0;
       size_t http_body = FindBlankLine(block, 0, &http_header_end);
       if (http_body == std::string_view::npos) {
@@ -434,7 +390,7 @@ void SplitWarc(std::string_view name, std::string_view content,
       }
       std::string_view payload = block.substr(http_body);
       std::string dechunked;
-      if (FindNoCase(http.Get("transfer-encoding").value_or(""), "chunked") !=
+      if (FindIgnoreCase(http.Get("transfer-encoding").value_or(""), "chunked") !=
           std::string_view::npos) {
         if (!Dechunk(payload, &dechunked)) {
           doc.error = fmt::format(
@@ -445,7 +401,7 @@ void SplitWarc(std::string_view name, std::string_view content,
         payload = dechunked;
       }
       std::string encoding = http.Get("content-encoding").value_or("");
-      if (FindNoCase(encoding, "gzip") != std::string_view::npos &&
+      if (FindIgnoreCase(encoding, "gzip") != std::string_view::npos &&
           DetectCompression(payload) == Compression::kGzip) {
         std::string inflated;
         Status st = Decompress(payload, Compression::kGzip, &inflated);
