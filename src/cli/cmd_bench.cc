@@ -142,7 +142,10 @@ int RunBench(const std::vector<std::string>& corpus, int runs, int jobs_all) {
   std::vector<Document> docs;
   measure("text", 1, text_bytes, tokens, [&] { docs = prepared; },
           [&](int j) {
-            ParallelFor(docs.size(), j, [&](size_t i) { (void)text::ProcessText(docs[i]); });
+            ParallelFor(docs.size(), j, [&](size_t i) {
+              thread_local text::TextScratch scratch;
+              (void)text::ProcessText(docs[i], scratch);
+            });
           });
   // Stage: output (serialize the records).
   std::vector<std::string> outs(raws.size());
@@ -159,7 +162,8 @@ int RunBench(const std::vector<std::string>& corpus, int runs, int jobs_all) {
             [&](int jj) {
               ParallelFor(copies.size(), jj, [&](size_t i) {
                 Document d = ingest::Prepare(std::move(copies[i]), options);
-                if (d.status == DocStatus::kOk) (void)text::ProcessText(d);
+                thread_local text::TextScratch scratch;
+                if (d.status == DocStatus::kOk) (void)text::ProcessText(d, scratch);
                 outs[i].clear();
                 AppendDocRecord(d, 0.0, &outs[i]);
               });

@@ -7,16 +7,17 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
 #include <fstream>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <regex>
-#include <sstream>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace sitrep::ingest {
 namespace {
@@ -36,7 +37,7 @@ constexpr int kMaxDepth = 512;
 
 // An ancestor of the best-scored container replaces it when it holds this
 // much more net article text.
-constexpr double kClimbGain = 1.1;
+constexpr double kClimbGain = 1.3;
 
 // Elements that never hold article text.
 constexpr GumboTag kDropTags[] = {
@@ -92,7 +93,7 @@ constexpr std::string_view kBoilerplateSubstrings[] = {
     "skip-link",  "byline",     "author",      "dateline",   "timestamp",
     "toolbar",    "widget",     "banner",      "caption",    "credit",
     "sr-only",    "visually-hidden", "visuallyhidden", "screen-reader",
-    "screenreader", "hidden",   "read-more",   "readmore",   "more-stories",
+    "screenreader", "read-more",   "readmore",   "more-stories",
     "morestories", "pagination", "pager",      "print-only", "disqus",
     "further-reading", "tags-list", "tag-list", "taglist",  "keywords",
     "follow-us",  "followus",   "rollover",    "tooltip",    "popover",   "subnav",      "sub-nav",    "topnav",
@@ -102,7 +103,7 @@ constexpr std::string_view kBoilerplateSubstrings[] = {
 constexpr std::string_view kBoilerplateParts[] = {
     "ad",      "ads",     "adv",     "nav",     "menu",    "header",
     "meta",    "tags",    "tag",     "tools",   "share",   "date",
-    "time",    "print",   "email",   "dfp",     "gpt",     "hide",
+    "time",    "print",   "email",   "dfp",     "gpt",
     "overlay", "alert",   "notice",  "extra",   "aside",   "about",
     "bio",     "info",    "links",   "headline", "photo",  "gallery",
     "image",   "img",     "figure",  "media",   "copyright",
@@ -118,6 +119,13 @@ constexpr std::string_view kPositiveWords[] = {
 constexpr std::string_view kBodyHeads[] = {
     "body", "content", "text", "articlebody", "storybody", "entrycontent",
     "postcontent", "postbody", "articlecontent", "storytext", "articletext",
+};
+
+// Whole class tokens that hide an element on every screen. Responsive ones
+// ("hidden-xs", Tailwind "hidden md:block") show it somewhere: not these.
+constexpr std::string_view kHiddenTokens[] = {
+    "hidden", "hide", "is-hidden", "u-hidden", "element-hidden", "invisible",
+    "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
 };
 
 // Embedded posts (tweets, Instagram) are part of the story as published.
@@ -277,6 +285,18 @@ void AppendUtf8(std::string& out, uint32_t cp) {
     out += char(0x80 | ((cp >> 12) & 0x3F));
     out += char(0x80 | ((cp >> 6) & 0x3F));
     out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+// Commas of other scripts count like ',' in readability scoring
+// (Arabic, CJK full-width and ideographic, small and vertical forms).
+bool IsWideComma(std::string_view s, size_t i) {
+  switch (NextCodePoint(s, i)) {
+    case 0x060C: case 0x3001: case 0xFF0C: case 0xFE50: case 0xFE10: case 0xFE11:
+    case 0x2E41: case 0x2E34: case 0x2E32:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -443,7 +463,11 @@ std::string DecodeToUtf8(std::string_view in) {
   // UTF-8 (common after CMS migrations); random legacy bytes are almost never
   // valid UTF-8.
   if (st.invalid == 0 && st.multibyte > 0) return std::string(in);
-  if (st.invalid == 0 && st.multibyte == 0) return std::string(in);  // ASCII
+  // Plain ASCII reads the same in every ASCII-compatible charset; the 7-bit
+  // stateful ones (ISO-2022-*, UTF-7, HZ) still need decoding.
+  const bool seven_bit_stateful = charset.rfind("iso-2022", 0) == 0 ||
+                                  charset == "utf-7" || charset == "hz-gb-2312";
+  if (st.invalid == 0 && !seven_bit_stateful) return std::string(in);
   if (auto u = ConvertWithIcu(in, charset.c_str())) return RepairUtf8(*u);
   return RepairUtf8(in);
 }
@@ -523,15 +547,18 @@ std::string PrepareMarkup(std::string_view s) {
   std::unordered_map<std::string, int> dropped;
   int foreign = 0;  // open <svg>/<math>: "/>" self-closes there
   int elements = 0;
+  // Appends up to the kMaxParseBytes budget.
+  auto append = [&out](std::string_view piece) {
+    if (out.size() < kMaxParseBytes) out.append(piece.substr(0, kMaxParseBytes - out.size()));
+  };
   size_t i = 0;
   while (i < s.size() && out.size() < kMaxParseBytes) {
     const size_t lt = s.find('<', i);
-    const size_t room = kMaxParseBytes - out.size();
     if (lt == std::string_view::npos) {
-      out.append(s.substr(i, room));
+      append(s.substr(i));
       break;
     }
-    out.append(s.substr(i, std::min(lt - i, room)));
+    append(s.substr(i, lt - i));
     i = lt;
     const std::string_view rest = s.substr(i);
     if (rest.substr(0, 4) == "<!--") {
@@ -542,14 +569,14 @@ std::string PrepareMarkup(std::string_view s) {
     if (rest.size() >= 2 && (rest[1] == '!' || rest[1] == '?')) {
       const size_t e = s.find('>', i);
       if (e == std::string_view::npos) break;
-      out.append(s.substr(i, e + 1 - i));
+      append(s.substr(i, e + 1 - i));
       i = e + 1;
       continue;
     }
     const bool end_tag = rest.size() >= 2 && rest[1] == '/';
     const size_t name_begin = i + 1 + (end_tag ? 1 : 0);
     if (name_begin >= s.size() || !IsAsciiAlpha(s[name_begin])) {
-      out += '<';
+      append("<");
       ++i;
       continue;
     }
@@ -577,7 +604,7 @@ std::string PrepareMarkup(std::string_view s) {
             break;
           }
         }
-        out.append(tag);
+        append(tag);
       }
       i = tag_end;
       continue;
@@ -590,12 +617,12 @@ std::string PrepareMarkup(std::string_view s) {
       const bool keep = name == "title" || name == "textarea" ||
                         (name == "script" &&
                          FindNoCase(tag, "ld+json") != std::string_view::npos);
-      if (keep) out.append(s.substr(i, close - i));
+      if (keep) append(s.substr(i, close - i));
       i = close;
       continue;
     }
     if (name == "plaintext") {
-      out.append(s.substr(i));
+      append(s.substr(i));
       break;
     }
     i = tag_end;
@@ -603,7 +630,7 @@ std::string PrepareMarkup(std::string_view s) {
     const bool self_closing = tag.size() >= 2 && tag[tag.size() - 2] == '/';
     if (IsVoidElement(name) || IsOptionalEndElement(name) ||
         (self_closing && foreign > 0)) {
-      out.append(tag);
+      append(tag);
       continue;
     }
     if (static_cast<int>(open.size()) >= kMaxDepth) {
@@ -612,7 +639,7 @@ std::string PrepareMarkup(std::string_view s) {
     }
     if (name == "svg" || name == "math") ++foreign;
     open.push_back(name);
-    out.append(tag);
+    append(tag);
   }
   return out;
 }
@@ -690,8 +717,34 @@ bool IsHeading(GumboTag t) {
          t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
-// Appends the collapsed text of the subtree of nodes[i] to `out` (at most
-// `limit` bytes), skipping scripts and styles.
+// Whitespace for text collapsing: ASCII spaces and controls, and U+00A0.
+// Returns the byte length of the space at t[k], 0 when it is not one.
+int SpaceLen(std::string_view t, size_t k) {
+  const auto c = static_cast<unsigned char>(t[k]);
+  if (c <= 0x20 || c == 0x7F) return 1;
+  if (c == 0xC2 && k + 1 < t.size() && static_cast<unsigned char>(t[k + 1]) == 0xA0) return 2;
+  return 0;
+}
+
+// `t` with runs of whitespace turned into one space and trimmed.
+std::string Collapse(std::string_view t) {
+  std::string out;
+  bool space = false;
+  for (size_t j = 0; j < t.size();) {
+    if (const int sp = SpaceLen(t, j)) {
+      space = true;
+      j += sp;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += t[j++];
+  }
+  return out;
+}
+
+// The collapsed text of the subtree of nodes[i] (about `limit` bytes at
+// most), without scripts and styles.
 std::string SubtreeText(const std::vector<Node>& nodes, int i, size_t limit = 4096) {
   std::string out;
   bool space = false;
@@ -705,14 +758,15 @@ std::string SubtreeText(const std::vector<Node>& nodes, int i, size_t limit = 40
       }
       continue;
     }
-    for (char c : n.text) {
-      if (IsAsciiSpace(c)) {
+    for (size_t j = 0; j < n.text.size();) {
+      if (const int sp = SpaceLen(n.text, j)) {
         space = true;
-      } else {
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
+        j += sp;
+        continue;
       }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += n.text[j++];
     }
   }
   return out;
@@ -784,6 +838,21 @@ bool IsBodyToken(std::string_view token) {
   return InTable(std::string_view(joined), kBodyHeads);
 }
 
+bool HasHiddenToken(std::string_view class_id) {
+  bool hidden = false;
+  size_t i = 0;
+  while (i < class_id.size()) {
+    while (i < class_id.size() && IsAsciiSpace(class_id[i])) ++i;
+    size_t j = i;
+    while (j < class_id.size() && !IsAsciiSpace(class_id[j])) ++j;
+    const std::string_view token = class_id.substr(i, j - i);
+    if (token.find(':') != std::string_view::npos) return false;  // "md:block"
+    hidden = hidden || InTable(token, kHiddenTokens);
+    i = j;
+  }
+  return hidden;
+}
+
 bool LooksBoilerplate(std::string_view class_id) {
   if (Trim(class_id).empty()) return false;
   // A token naming the article body wins over furniture words elsewhere.
@@ -800,6 +869,7 @@ bool LooksBoilerplate(std::string_view class_id) {
   }
   if (ContainsAny(class_id, kEmbedWords)) return false;
   if (ContainsAny(class_id, kBoilerplateSubstrings)) return true;
+  if (HasHiddenToken(class_id)) return true;
   for (std::string_view p : Parts(class_id)) {
     if (InTable(p, kBoilerplateParts)) return true;
   }
@@ -901,15 +971,21 @@ void ParseJsonLd(std::string_view text, simdjson::dom::parser& parser, JsonLdInf
   const std::string_view json = text.substr(b, e - b + 1);
   simdjson::dom::element root;
   if (parser.parse(json.data(), json.size()).get(root) == simdjson::SUCCESS) {
-    WalkJsonLd(root, info, 0);
+    try {  // every access is type-checked first; this only keeps the promise
+      WalkJsonLd(root, info, 0);
+    } catch (...) {
+    }
     return;
   }
   if (!info.date_published) info.date_published = FindJsonString(json, "datePublished");
   if (!info.headline) info.headline = FindJsonString(json, "headline");
 }
 
-// Strips a " | Site" / " - Site" part from a <title>.
-std::string CleanTitle(std::string title, const std::optional<std::string>& site) {
+// Strips a " | Site" / " - Site" part from a title. A <title> loses any
+// short tail; og:title (written for sharing) only one naming the site or
+// a one-word brand, since its " - " may be part of the headline.
+std::string CleanTitle(std::string title, const std::optional<std::string>& site,
+                       bool is_og) {
   static constexpr std::string_view kSeparators[] = {
       " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / ",
   };
@@ -932,9 +1008,9 @@ std::string CleanTitle(std::string title, const std::optional<std::string>& site
     if (last != std::string::npos) {
       std::string head = std::string(Trim(std::string_view(title).substr(0, last)));
       std::string tail = std::string(Trim(std::string_view(title).substr(last + sep.size())));
-      if ((!lsite.empty() && Lower(tail) == lsite) || (words(tail) <= 5 && words(head) >= 3)) {
-        return head;
-      }
+      const bool names_site = !lsite.empty() && Lower(tail) == lsite;
+      const bool short_tail = is_og ? words(tail) <= 1 : words(tail) <= 5;
+      if (names_site || (short_tail && words(head) >= 3)) return head;
     }
     const size_t first = title.find(sep);
     if (first != std::string::npos && !lsite.empty()) {
@@ -951,13 +1027,50 @@ std::string CleanTitle(std::string title, const std::optional<std::string>& site
 // "2020-03-03", "03/03/2020"); nullopt when none.
 std::optional<std::string> FindDateline(std::string_view text) {
   static const std::regex kDate(
-      R"((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|)"
-      R"((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})|)"
-      R"((?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)|(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}))",
+      R"((?:\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|)"
+      R"(Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))"
+      R"(|(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|)"
+      R"(June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+\d{4}))"
+      R"(|(?:\b(?:19|20)\d{2}[-./][01]?\d[-./][0-3]?\d(?:[T ]\d{2}:\d{2}(?::\d{2})?)?))"
+      R"(|(?:\b[0-3]?\d[/.][01]?\d[/.](?:19|20)\d{2}))",
       std::regex::ECMAScript | std::regex::icase);
   if (text.size() > 300) text = text.substr(0, 300);
   std::match_results<std::string_view::const_iterator> m;
   if (std::regex_search(text.begin(), text.end(), m, kDate)) return m.str();
+  return std::nullopt;
+}
+
+// Words that introduce a dateline ("Published", "기사입력", ...).
+constexpr std::string_view kDatelineWords[] = {
+    "publish",  "posted", "updated", "date",     "publicado", "publié", "publie",
+    "veröffentlicht", "pubblicato", "gepubliceerd", "opublikowano",
+    "\xEC\x9E\x85\xEB\xA0\xA5",  // 입력
+    "\xE5\x8F\x91\xE5\xB8\x83",  // 发布
+};
+
+// A dateline among the visible paragraphs of the page (one per line of
+// `paragraphs`): first a short line with a dateline word, then any short
+// line that is mostly a date.
+std::optional<std::string> FindVisibleDateline(std::string_view paragraphs) {
+  std::vector<std::string_view> lines;
+  // A dateline sits near the top; looking further costs time for nothing.
+  constexpr size_t kMaxLines = 300;
+  for (size_t i = 0; i < paragraphs.size() && lines.size() < kMaxLines;) {
+    size_t j = paragraphs.find("\n\n", i);
+    if (j == std::string_view::npos) j = paragraphs.size();
+    const std::string_view line = paragraphs.substr(i, j - i);
+    if (line.size() <= 160) lines.push_back(line);
+    i = j + 2;
+  }
+  for (std::string_view line : lines) {
+    const std::string l = Lower(line);
+    if (!ContainsAny(l, kDatelineWords)) continue;
+    if (auto d = FindDateline(line)) return d;
+  }
+  for (std::string_view line : lines) {
+    if (line.size() > 60) continue;
+    if (auto d = FindDateline(line)) return d;
+  }
   return std::nullopt;
 }
 
@@ -1013,7 +1126,10 @@ class Extractor {
  public:
   explicit Extractor(std::vector<Node> nodes) : nodes_(std::move(nodes)) {}
 
+  // The article text; empty when the page has none.
   std::string Run(bool use_classes);
+  // Every visible paragraph: the last resort when Run finds nothing.
+  std::string AllText();
 
  private:
   void MarkRemoved(bool use_classes);
@@ -1049,6 +1165,7 @@ class Extractor {
   std::vector<NodeStats> stats_;
   std::vector<int> weight_;
   std::vector<int> first_block_;  // per node: its first block, or -1
+  std::vector<char> teaser_;       // per block: part of a teaser
 };
 
 void Extractor::MarkRemoved(bool use_classes) {
@@ -1141,10 +1258,9 @@ void Extractor::CollectBlocks() {
     if (node.is_text) {
       for (size_t k = 0; k < node.text.size();) {
         const char c = node.text[k];
-        const bool nbsp = c == '\xC2' && k + 1 < node.text.size() && node.text[k + 1] == '\xA0';
-        if (IsAsciiSpace(c) || nbsp || (static_cast<unsigned char>(c) < 0x20)) {
+        if (const int sp = SpaceLen(node.text, k)) {
           space = true;
-          k += nbsp ? 2 : 1;
+          k += sp;
           continue;
         }
         if (space && !cur.text.empty()) cur.text += ' ';
@@ -1162,7 +1278,7 @@ void Extractor::CollectBlocks() {
             cur.lead_open = false;
           }
         }
-        if (c == ',') ++cur.commas;
+        if (c == ',' || (len > 1 && IsWideComma(node.text, k))) ++cur.commas;
         k += len;
       }
       ++i;
@@ -1205,14 +1321,29 @@ void Extractor::ComputeStats() {
   }
   for (int i = 0; i < n; ++i) {
     const Node& node = nodes_[i];
-    if (node.removed || node.is_text) continue;
+    if (node.is_text) continue;
+    if (node.removed) {
+      // Form controls and embeds are removed, but still tell readability's
+      // cleaning what their container is.
+      const int p = node.parent;
+      if (p < 0 || nodes_[p].removed) continue;
+      switch (node.tag) {
+        case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+          ++stats_[p].inputs;
+          break;
+        case GUMBO_TAG_IFRAME: case GUMBO_TAG_EMBED: case GUMBO_TAG_OBJECT:
+          ++stats_[p].embeds;
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
     weight_[i] = ClassWeight(node);
     NodeStats& s = stats_[i];
     switch (node.tag) {
       case GUMBO_TAG_LI: ++s.list_items; break;
       case GUMBO_TAG_IMG: ++s.images; break;
-      case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: ++s.inputs; break;
-      case GUMBO_TAG_IFRAME: case GUMBO_TAG_EMBED: case GUMBO_TAG_OBJECT: ++s.embeds; break;
       case GUMBO_TAG_TR: ++s.rows; break;
       case GUMBO_TAG_TD: ++s.cells; break;
       case GUMBO_TAG_TH: ++s.cells; ++s.table_markers; break;
@@ -1243,6 +1374,14 @@ void Extractor::ComputeStats() {
     p.table_markers += s.table_markers;
     p.tables += s.tables;
   }
+  teaser_.assign(blocks_.size(), 0);
+  for (size_t j = 0; j < blocks_.size(); ++j) {
+    bool teaser = blocks_[j].IsTeaserLine();
+    for (int a = blocks_[j].owner, k = 0; a > 0 && k < 4 && !teaser; a = nodes_[a].parent, ++k) {
+      teaser = IsTeaser(a);
+    }
+    teaser_[j] = teaser;
+  }
 }
 
 // Readability's scoring: every paragraph adds to its ancestors.
@@ -1266,12 +1405,7 @@ int Extractor::PickTopCandidate(std::vector<double>& score) {
     score[i] = s + weight_[i];
   };
   for (const Block& b : blocks_) {
-    if (b.chars < 25) continue;
-    bool teaser = false;
-    for (int a = b.owner, k = 0; a > 0 && k < 4 && !teaser; a = nodes_[a].parent, ++k) {
-      teaser = IsTeaser(a);
-    }
-    if (teaser || b.IsTeaserLine()) continue;
+    if (b.chars < 25 || teaser_[&b - blocks_.data()]) continue;
     int start = b.owner;
     const GumboTag t = nodes_[start].tag;
     if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || IsHeading(t) ||
@@ -1318,13 +1452,9 @@ std::vector<int> Extractor::SelectRoots(int top, const std::vector<double>& scor
   {
     std::vector<double> net(nodes_.size(), 0.0);
     for (const Block& b : blocks_) {
-      bool teaser = false;
-      for (int a = b.owner, k = 0; a > 0 && k < 4 && !teaser; a = nodes_[a].parent, ++k) {
-        teaser = IsTeaser(a);
-      }
       const double ld = b.chars == 0 ? 0.0 : double(b.link_chars) / b.chars;
       double w = 0;
-      if (teaser || ld > 0.5 || b.IsTeaserLine()) {
+      if (teaser_[&b - blocks_.data()] || ld > 0.5) {
         w = -b.chars;
       } else if (b.chars >= 25) {
         w = b.chars * (1 - 2 * ld);
@@ -1464,33 +1594,38 @@ std::string Extractor::Run(bool use_classes) {
     }
   }
 
-  std::vector<const Block*> kept;
+  // A paragraph that is one link is a "related story" headline, unless it
+  // is a list item or shows a URL (link lists the article itself gives).
+  auto headline_link = [&](const Block& b) {
+    return nodes_[b.owner].tag != GUMBO_TAG_LI && b.chars >= 15 &&
+           b.link_chars * 10 >= b.chars * 9 && b.text.find("http") == std::string::npos &&
+           b.text.find("www.") == std::string::npos;
+  };
+  std::string out;
   size_t bi = 0;
   for (int r : roots) {
     for (; bi < blocks_.size(); ++bi) {
       const Block& b = blocks_[bi];
       if (b.owner < r) continue;
       if (b.owner >= nodes_[r].end) break;
-      if (cleaned[b.owner]) continue;
-      if (nodes_[b.owner].tag == GUMBO_TAG_H1) continue;
-      if (IsFurnitureLine(b.text) || b.IsTeaserLine()) continue;
-      kept.push_back(&b);
+      if (cleaned[b.owner] || nodes_[b.owner].tag == GUMBO_TAG_H1 || b.IsTeaserLine() ||
+          IsFurnitureLine(b.text) || headline_link(b)) {
+        continue;
+      }
+      if (!out.empty()) out += "\n\n";
+      out += b.text;
     }
   }
-  // Two or more paragraphs in a row that are each one headline link are a
-  // "related stories" list.
-  auto headline_link = [&](const Block* b) {
-    return nodes_[b->owner].tag != GUMBO_TAG_LI && b->chars >= 15 && b->link_chars * 10 >= b->chars * 9 &&
-           b->text.find("http") == std::string::npos &&
-           b->text.find("www.") == std::string::npos;
-  };
+  return out;
+}
+
+std::string Extractor::AllText() {
+  MarkRemoved(/*use_classes=*/false);
+  CollectBlocks();
   std::string out;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    if (headline_link(kept[k])) {
-      continue;
-    }
+  for (const Block& b : blocks_) {
     if (!out.empty()) out += "\n\n";
-    out += kept[k]->text;
+    out += b.text;
   }
   return out;
 }
@@ -1564,22 +1699,16 @@ void ExtractMetadata(const std::vector<Node>& nodes, HtmlArticle& a) {
     }
   }
   if (og_title) {
-    a.title = CleanTitle(*og_title, site_name);
+    a.title = CleanTitle(*og_title, site_name, /*is_og=*/true);
   } else if (ld.headline) {
     a.title = ld.headline;
   } else if (title_tag) {
-    a.title = CleanTitle(*title_tag, site_name);
+    a.title = CleanTitle(*title_tag, site_name, /*is_og=*/false);
   } else {
     a.title = h1;
   }
-  if (a.title && Trim(*a.title).empty()) a.title.reset();
 
-  if (pub[0]) a.published = pub[0];
-  for (size_t k = 1; k < kNumPub && !a.published; ++k) {
-    // JSON-LD outranks the generic metas further down the list.
-    if (kPublishedMetas[k] == "pubdate" && ld.date_published) a.published = ld.date_published;
-    if (!a.published && pub[k]) a.published = pub[k];
-  }
+  for (size_t k = 0; k < kNumPub && !a.published; ++k) a.published = pub[k];
   if (!a.published) a.published = ld.date_published;
   if (!a.published) a.published = time_pub ? time_pub : time_any;
   if (!a.published) {
@@ -1601,6 +1730,11 @@ void ExtractMetadata(const std::vector<Node>& nodes, HtmlArticle& a) {
   }
   a.url = canonical ? canonical : og_url;
   a.source = site_name ? site_name : ld.publisher;
+  for (std::optional<std::string>* field : {&a.title, &a.published, &a.url, &a.source}) {
+    if (!*field) continue;
+    **field = Collapse(**field);
+    if ((*field)->empty()) field->reset();
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -1674,7 +1808,7 @@ Result<HtmlArticle> ExtractHtml(std::string_view html) {
   if (html.size() > kMaxInputBytes) html = html.substr(0, kMaxInputBytes);
   const std::string utf8 = DecodeToUtf8(html);
   if (LooksBinary(utf8)) {
-    return InvalidArgument("the input is binary data, not HTML");
+    return InvalidArgument("the input is binary data, not HTML: check its type and compression");
   }
   bool has_markup = false;
   for (size_t p = utf8.find('<'); p != std::string::npos && p + 1 < utf8.size();
@@ -1685,7 +1819,7 @@ Result<HtmlArticle> ExtractHtml(std::string_view html) {
       break;
     }
   }
-  if (!has_markup) return InvalidArgument("the input has no HTML markup");
+  if (!has_markup) return InvalidArgument("the input has no HTML markup: read it as plain text");
 
   const std::string markup = PrepareMarkup(utf8);
   GumboOptions options = kGumboDefaultOptions;
@@ -1704,8 +1838,13 @@ Result<HtmlArticle> ExtractHtml(std::string_view html) {
     std::string loose = extractor.Run(/*use_classes=*/false);
     if (CountCodePoints(loose) > CountCodePoints(text)) text = std::move(loose);
   }
-  if (Trim(text).empty()) {
-    return DataLoss("the HTML page has no extractable text");
+  if (text.empty() || !article.published) {
+    const std::string all = extractor.AllText();
+    if (!article.published) article.published = FindVisibleDateline(all);
+    if (text.empty()) text = all;
+  }
+  if (text.empty()) {
+    return DataLoss("the HTML page has no visible text outside scripts, styles and controls");
   }
   article.text = std::move(text);
   return article;

@@ -175,6 +175,9 @@ TEST(HtmlExtract, Title) {
        "\"headline\":\"Storm hits the coast\"}</script><title>Daily Planet</title>",
        "", "Storm hits the coast"},
       {"first h1", "", "<h1>Storm hits the coast</h1>", "Storm hits the coast"},
+      {"whitespace collapsed",
+       "<meta property=\"og:title\" content=\" Storm\n  hits&nbsp;the\tcoast \">", "",
+       "Storm hits the coast"},
       {"none", "", "", nullptr},
   };
   for (const MetaCase& c : kCases) {
@@ -219,10 +222,13 @@ TEST(HtmlExtract, Published) {
        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
        "\"datePublished\": \"2016-03-04\", }</script>",
        "", "2016-03-04"},
-      {"JSON-LD before generic date meta",
-       "<meta name=\"date\" content=\"2001-01-01\"><script type=\"application/ld+json\">"
+      {"meta before JSON-LD",
+       "<meta name=\"date\" content=\"2019-01-01\"><script type=\"application/ld+json\">"
        "{\"datePublished\":\"2019-01-02\"}</script>",
-       "", "2019-01-02"},
+       "", "2019-01-01"},
+      {"JSON-LD before time element",
+       "<script type=\"application/ld+json\">{\"datePublished\":\"2019-01-02\"}</script>",
+       "<time datetime=\"2019-01-03\">Jan 3</time>", "2019-01-02"},
       {"time datetime", "", "<p>Posted <time datetime=\"2019-11-19T10:00\">Nov 19</time></p>",
        "2019-11-19T10:00"},
       {"time pubdate preferred", "",
@@ -300,6 +306,10 @@ TEST(HtmlExtract, CharsetConversionAndRepair) {
        "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xC3\xA9 "
        "\xE2\x80\x9Cok\xE2\x80\x9D</p></body></html>",
        "Caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D"},
+      {"iso-2022-jp (7-bit, stateful)",
+       "<html><head><meta charset=\"iso-2022-jp\"></head><body><p>\x1B$BF|K\\\x1B(B</p>"
+       "</body></html>",
+       "\xE6\x97\xA5\xE6\x9C\xAC"},
       {"koi8-r",
        "<html><head><meta charset=\"koi8-r\"></head><body><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>"
        "</body></html>",
