@@ -79,6 +79,7 @@ void Emit(const Measurement& m, std::vector<std::string>* table) {
   if (m.tokens) w.Key("tokens_per_s").Double(med > 0 ? m.tokens / med : 0, 0);
   w.EndObject();
   std::printf("%s\n", line.c_str());
+  std::fflush(stdout);  // keep JSON lines and the stderr table in order
   table->push_back(fmt::format("{:<22} {:>4} {:>10.2f} {:>10.2f} {:>10.2f} {:>11.1f} {:>12}",
                                m.name, m.jobs, mbps(med), mbps(hi), mbps(lo),
                                med > 0 ? m.docs / med : 0.0,
