@@ -156,7 +156,13 @@ int RunDocuments(const CommonOptions& options, const DocWork& work,
     std::fprintf(stderr, "sitrep: writing the output failed\n");
     return 2;
   }
-  if (s.interrupted) return 1;
+  if (s.interrupted) {
+    std::fprintf(stderr,
+                 "sitrep: interrupted after %zu documents; the output holds "
+                 "whole records only\n",
+                 s.docs);
+    return 1;
+  }
   return s.rejected > 0 ? 1 : 0;
 }
 
