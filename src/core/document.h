@@ -52,11 +52,42 @@ inline const char* DocStatusName(DocStatus s) {
   return "rejected";
 }
 
+// Universal POS tags (UD v2), in a fixed order every stage can rely on.
+enum Upos : uint8_t {
+  kUposAdj, kUposAdp, kUposAdv, kUposAux, kUposCconj, kUposDet, kUposIntj,
+  kUposNoun, kUposNum, kUposPart, kUposPron, kUposPropn, kUposPunct,
+  kUposSconj, kUposSym, kUposVerb, kUposX,
+  kUposCount,
+  kUposNone = 0xFF,  // not tagged
+};
+inline constexpr const char* kUposNames[kUposCount] = {
+    "ADJ",   "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART",  "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
 struct Token {
   uint32_t begin = 0;  // byte offsets into Document::text
   uint32_t end = 0;
   uint8_t kind = 0;    // text::TokenKind
   uint8_t flags = 0;   // text::TokenFlag bits
+  uint8_t upos = kUposNone;  // Upos, set by the tag stage
+  uint16_t xpos = 0xFFFF;    // PTB tag id of the POS model, 0xFFFF = none
+};
+
+// Kinds of named-entity mentions, as written in the output ("person", ...).
+enum EntityKind : uint8_t {
+  kEntityPerson, kEntityOrganization, kEntityPlace, kEntityNationality,
+  kEntityMisc, kEntityKindCount
+};
+inline constexpr const char* kEntityKindNames[kEntityKindCount] = {
+    "person", "organization", "place", "nationality", "misc"};
+
+// A named-entity mention: tokens [first_token, last_token), bytes [begin, end).
+struct EntityMention {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t first_token = 0;
+  uint32_t last_token = 0;
+  uint8_t kind = kEntityMisc;  // EntityKind
 };
 
 struct Sentence {
@@ -87,6 +118,8 @@ struct Document {
 
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::vector<EntityMention> entities;
+  bool tagged = false;  // the tag stage ran (entities is meaningful)
 };
 
 }  // namespace sitrep

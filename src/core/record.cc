@@ -32,6 +32,19 @@ void AppendDocRecord(const Document& doc, double timing_ms, std::string* out) {
   w.Key("url").OptString(doc.url);
   w.Key("language").String(doc.language);
   w.Key("events").BeginArray().EndArray();
+  if (doc.tagged) {
+    w.Key("entities").BeginArray();
+    const std::string_view text = doc.text;
+    for (const EntityMention& e : doc.entities) {
+      w.BeginObject();
+      w.Key("kind").String(e.kind < kEntityKindCount ? kEntityKindNames[e.kind] : "misc");
+      w.Key("start").Uint(e.begin);
+      w.Key("end").Uint(e.end);
+      w.Key("text").String(text.substr(e.begin, e.end - e.begin));
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   WriteNotes(doc, w);
   w.Key("timing_ms").Double(timing_ms, 3);
   w.EndObject();
