@@ -17,6 +17,7 @@
 #include "core/json_writer.h"
 #include "core/record.h"
 #include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
 #include "text/text.h"
 
 namespace sitrep::cli {
@@ -88,6 +89,12 @@ void Emit(const Measurement& m, std::vector<std::string>* table) {
 }
 
 int RunBench(const std::vector<std::string>& corpus, int runs, int jobs_all) {
+  auto loaded = Pipeline::Load(PipelineOptions());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "sitrep bench: %s\n", loaded.status().message().c_str());
+    return 2;
+  }
+  const Pipeline& p = **loaded;
   ingest::IngestOptions options;
   std::vector<RawDoc> raws;
   ingest::ReadInputs(corpus, options, [&](RawDoc&& r) {
@@ -148,9 +155,24 @@ int RunBench(const std::vector<std::string>& corpus, int runs, int jobs_all) {
               (void)text::ProcessText(docs[i], scratch);
             });
           });
+  // Stage: tagging (POS + NER + entity repairs) on tokenized documents.
+  std::vector<Document> tokenized = prepared;
+  for (Document& d : tokenized) (void)text::ProcessText(d);
+  measure("tag (pos+ner)", 1, text_bytes, tokens, [&] { docs = tokenized; },
+          [&](int j) {
+            ParallelFor(docs.size(), j, [&](size_t i) {
+              thread_local Pipeline::Scratch scratch;
+              p.Tag(docs[i], scratch);
+            });
+          });
   // Stage: output (serialize the records).
   std::vector<std::string> outs(raws.size());
-  measure("output", 1, raw_bytes, 0, [&] { docs = prepared; },
+  std::vector<Document> tagged = tokenized;
+  for (Document& d : tagged) {
+    Pipeline::Scratch scratch;
+    p.Tag(d, scratch);
+  }
+  measure("output", 1, raw_bytes, 0, [&] { docs = tagged; },
           [&](int j) {
             ParallelFor(docs.size(), j, [&](size_t i) {
               outs[i].clear();
@@ -162,9 +184,8 @@ int RunBench(const std::vector<std::string>& corpus, int runs, int jobs_all) {
     measure("pipeline", j, raw_bytes, tokens, [&] { copies = raws; },
             [&](int jj) {
               ParallelFor(copies.size(), jj, [&](size_t i) {
-                Document d = ingest::Prepare(std::move(copies[i]), options);
-                thread_local text::TextScratch scratch;
-                if (d.status == DocStatus::kOk) (void)text::ProcessText(d, scratch);
+                thread_local Pipeline::Scratch scratch;
+                Document d = p.Process(std::move(copies[i]), options, scratch);
                 outs[i].clear();
                 AppendDocRecord(d, 0.0, &outs[i]);
               });

@@ -6,6 +6,9 @@
 #include "cli/commands.h"
 #include "core/json_writer.h"
 #include "ingest/html.h"
+#include "pipeline/pipeline.h"
+#include "tag/ner.h"
+#include "tag/pos.h"
 
 namespace sitrep::cli {
 
@@ -44,6 +47,75 @@ int EvalHtml(const std::string& dir, bool per_page) {
   return 0;
 }
 
+std::string ModelPath(const std::string& models_dir, const char* file) {
+  return (models_dir.empty() ? DefaultModelsDir() : models_dir) + "/" + file;
+}
+
+int EvalPos(const std::string& path, const std::string& predictions,
+            const std::string& models_dir) {
+  auto tagger = tag::PosTagger::Load(ModelPath(models_dir, "pos.bin"));
+  if (!tagger.ok()) {
+    std::fprintf(stderr, "sitrep eval pos: %s\n", tagger.status().message().c_str());
+    return 2;
+  }
+  auto report = tag::EvalPos(**tagger, path, predictions);
+  if (!report.ok()) {
+    std::fprintf(stderr, "sitrep eval pos: %s\n", report.status().message().c_str());
+    return 2;
+  }
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("eval").String("pos");
+  w.Key("tokens").Uint(report->tokens);
+  w.Key("upos").Double(report->upos * 100, 2);
+  w.Key("xpos").Double(report->xpos * 100, 2);
+  w.Key("seconds").Double(report->seconds, 4);
+  w.Key("tokens_per_s").Double(report->seconds > 0 ? report->tokens / report->seconds : 0, 0);
+  w.EndObject();
+  std::printf("%s\n", out.c_str());
+  return 0;
+}
+
+int EvalNer(const std::string& path, const std::string& predictions,
+            const std::string& models_dir) {
+  auto tagger = tag::NerTagger::Load(ModelPath(models_dir, "ner.bin"));
+  if (!tagger.ok()) {
+    std::fprintf(stderr, "sitrep eval ner: %s\n", tagger.status().message().c_str());
+    return 2;
+  }
+  auto report = tag::EvalNer(**tagger, path, predictions);
+  if (!report.ok()) {
+    std::fprintf(stderr, "sitrep eval ner: %s\n", report.status().message().c_str());
+    return 2;
+  }
+  std::fprintf(stderr, "%-6s %8s %8s %8s\n", "type", "P", "R", "F1");
+  for (const auto& [type, p, r, f] : report->per_type) {
+    std::fprintf(stderr, "%-6s %8.2f %8.2f %8.2f\n", type.c_str(), p, r, f);
+  }
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("eval").String("ner");
+  w.Key("tokens").Uint(report->tokens);
+  w.Key("sentences").Uint(report->sentences);
+  w.Key("precision").Double(report->precision, 2);
+  w.Key("recall").Double(report->recall, 2);
+  w.Key("f1").Double(report->f1, 2);
+  w.Key("per_type").BeginObject();
+  for (const auto& [type, p, r, f] : report->per_type) {
+    w.Key(type).BeginObject();
+    w.Key("precision").Double(p, 2).Key("recall").Double(r, 2).Key("f1").Double(f, 2);
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("seconds").Double(report->seconds, 4);
+  w.Key("tokens_per_s").Double(report->seconds > 0 ? report->tokens / report->seconds : 0, 0);
+  w.EndObject();
+  std::printf("%s\n", out.c_str());
+  return 0;
+}
+
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {
@@ -60,6 +132,31 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   html->add_flag("--per-page", *per_page, "also print one line per page");
   html->callback([dir, per_page, exit_code] {
     *exit_code = EvalHtml(*dir, *per_page);
+  });
+
+  struct TagEvalArgs {
+    std::string path, predictions, models_dir;
+  };
+  auto* pos_args = new TagEvalArgs();
+  CLI::App* pos = sub->add_subcommand(
+      "pos", "POS accuracy on a CoNLL-U file (gold tokenization); writes predictions");
+  pos->add_option("file", pos_args->path, "CoNLL-U file")->required();
+  pos->add_option("--predictions", pos_args->predictions,
+                  "write the file again with predicted UPOS/XPOS");
+  pos->add_option("--models", pos_args->models_dir, "models directory");
+  pos->callback([pos_args, exit_code] {
+    *exit_code = EvalPos(pos_args->path, pos_args->predictions, pos_args->models_dir);
+  });
+
+  auto* ner_args = new TagEvalArgs();
+  CLI::App* ner = sub->add_subcommand(
+      "ner", "entity-level P/R/F1 (conlleval rules) on a CoNLL-style file");
+  ner->add_option("file", ner_args->path, "token ... gold-tag columns")->required();
+  ner->add_option("--predictions", ner_args->predictions,
+                  "write `token gold predicted` lines");
+  ner->add_option("--models", ner_args->models_dir, "models directory");
+  ner->callback([ner_args, exit_code] {
+    *exit_code = EvalNer(ner_args->path, ner_args->predictions, ner_args->models_dir);
   });
 }
 

@@ -14,6 +14,8 @@ void AddExtractCommand(CLI::App& app, int* exit_code);
 void AddTokenizeCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddBenchCommand(CLI::App& app, int* exit_code);
+void AddTrainCommand(CLI::App& app, int* exit_code);
+void AddTagCommand(CLI::App& app, int* exit_code);
 
 inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddCodeCommand(app, exit_code);
@@ -21,6 +23,8 @@ inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddTokenizeCommand(app, exit_code);
   AddEvalCommand(app, exit_code);
   AddBenchCommand(app, exit_code);
+  AddTrainCommand(app, exit_code);
+  AddTagCommand(app, exit_code);
 }
 
 }  // namespace sitrep::cli

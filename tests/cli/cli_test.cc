@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
@@ -248,6 +249,82 @@ TEST_F(CliTest, BbcCorpusGivesOneRecordPerDocument) {
   ASSERT_EQ(recs.size(), 2225u);
   EXPECT_EQ(recs.front().doc_id, "bbc-business-001");
   for (const auto& rec : recs) EXPECT_EQ(rec.status, "ok") << rec.doc_id;
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(CliTest, CodeWritesEntitiesFromTheTaggers) {
+  std::string f = Write("story.txt",
+                        "Rebels attack base\n\nRebel fighters attacked a base near Aleppo on "
+                        "Monday, the Syrian Observatory for Human Rights said.\n");
+  RunResult r = RunSitrep("code " + f);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"entities\":["), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("{\"kind\":\"place\",\"start\":"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"text\":\"Aleppo\"}"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, BrokenModelsAreASetupErrorNamingTheFile) {
+  fs::path models = dir_ / "models";
+  fs::create_directories(models);
+  std::string src = std::string(SITREP_SOURCE_DIR) + "/models/";
+  if (!fs::exists(src + "pos.bin")) GTEST_SKIP() << "no committed models";
+  fs::copy_file(src + "pos.bin", models / "pos.bin");
+  std::string ner = [&] {
+    std::ifstream in(src + "ner.bin", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  std::string f = Write("a.txt", "Body.");
+  // Truncated NER model.
+  std::ofstream(models / "ner.bin", std::ios::binary) << ner.substr(0, ner.size() / 2);
+  std::string cmd = std::string(SITREP_BINARY) + " code --models " + models.string() + " " + f +
+                    " 2>&1 >/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096];
+  std::string err;
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) err.append(buf, n);
+  int status = pclose(p);
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_NE(err.find("ner.bin"), std::string::npos) << err;
+  EXPECT_NE(err.find("truncated"), std::string::npos) << err;
+  // Missing model.
+  fs::remove(models / "ner.bin");
+  EXPECT_EQ(RunSitrep("code --models " + models.string() + " " + f).exit_code, 2);
+}
+
+TEST_F(CliTest, EvalNerAndPosPrintAFinalJsonLine) {
+  std::string conll = Write("tiny.conll",
+                            "-DOCSTART- -X- O O\n\n"
+                            "Fighting NN O O\nin IN O O\nAleppo NNP I-NP I-LOC\n. . O O\n\n");
+  std::string pred = (dir_ / "pred.txt").string();
+  RunResult r = RunSitrep("eval ner " + conll + " --predictions " + pred);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("{\"eval\":\"ner\",\"tokens\":4,"), std::string::npos) << r.out;
+  std::ifstream in(pred);
+  std::string first;
+  std::getline(in, first);
+  EXPECT_EQ(first, "-DOCSTART- O O");
+
+  std::string conllu = Write("tiny.conllu",
+                             "# text = Rebels attacked .\n"
+                             "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                             "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                             "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  r = RunSitrep("eval pos " + conllu);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("{\"eval\":\"pos\",\"tokens\":3,"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, TagShowsTokensWithTags) {
+  std::string f = Write("t.txt", "Troops shelled Aleppo.");
+  RunResult r = RunSitrep("tag " + f);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("# text = Troops shelled Aleppo."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\tshelled\tshell\tVERB\tVBD\t"), std::string::npos) << r.out;
 }
 
 }  // namespace
