@@ -5,8 +5,8 @@
 //
 // The model is looked up at $SITREP_NER_MODEL, then models/ner.bin relative
 // to the working directory and its parent; the corpus at
-// $SITREP_CONLL_TESTA, then ../shared/data/ner/conll2003/eng.testa and
-// /work/shared/...; the benchmark skips with a message when either is absent.
+// $SITREP_CONLL_TESTA, then ../shared/data/ner/conll2003/eng.testa beside the
+// source tree; the benchmark skips with a message when either is absent.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -29,7 +29,7 @@ struct Fixture {
 const Fixture& Load() {
   static const Fixture f = [] {
     Fixture f;
-    std::vector<std::string> models = {"models/ner.bin", "../models/ner.bin"};
+    std::vector<std::string> models = {std::string(SITREP_SOURCE_DIR) + "/models/ner.bin"};
     if (const char* env = std::getenv("SITREP_NER_MODEL")) models.insert(models.begin(), env);
     for (const std::string& m : models) {
       auto t = sitrep::tag::NerTagger::Load(m);
@@ -42,9 +42,8 @@ const Fixture& Load() {
       f.error = "models/ner.bin not found (build it with `sitrep train ner`)";
       return f;
     }
-    std::vector<std::string> paths = {"../shared/data/ner/conll2003/eng.testa",
-                                      "../../shared/data/ner/conll2003/eng.testa",
-                                      "/work/shared/data/ner/conll2003/eng.testa"};
+    std::vector<std::string> paths = {std::string(SITREP_SOURCE_DIR) +
+                                      "/../shared/data/ner/conll2003/eng.testa"};
     if (const char* env = std::getenv("SITREP_CONLL_TESTA")) paths.insert(paths.begin(), env);
     for (const std::string& p : paths) {
       auto text = sitrep::tag::ReadFileToString(p);

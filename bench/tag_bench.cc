@@ -5,10 +5,9 @@
 //
 //   sitrep_microbench --benchmark_filter=Pos
 //
-// Needs models/pos.bin (SITREP_POS_MODEL or models/pos.bin relative to the
-// working directory or its parent) and the corpus (SITREP_BBC_JSONL, then
-// ../shared/data/news/, then /work/shared/...); skips with a message when
-// either is absent.
+// Needs models/pos.bin (SITREP_POS_MODEL, else the source tree's models/)
+// and the corpus (bench_corpus.h); skips with a message when either is
+// absent.
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
@@ -18,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_corpus.h"
 #include "core/document.h"
 #include "tag/pos.h"
 #include "text/text.h"
@@ -37,8 +37,7 @@ const Setup& GetSetup() {
     Setup s;
     std::vector<std::string> models;
     if (const char* env = std::getenv("SITREP_POS_MODEL")) models.push_back(env);
-    models.push_back("models/pos.bin");
-    models.push_back("../models/pos.bin");
+    models.push_back(std::string(SITREP_SOURCE_DIR) + "/models/pos.bin");
     for (const std::string& m : models) {
       const auto t0 = std::chrono::steady_clock::now();
       auto t = sitrep::tag::PosTagger::Load(m);
@@ -54,34 +53,14 @@ const Setup& GetSetup() {
       s.error = "models/pos.bin not found: run `sitrep train pos`";
       return s;
     }
-    std::vector<std::string> paths;
-    if (const char* env = std::getenv("SITREP_BBC_JSONL")) paths.push_back(env);
-    paths.push_back("../shared/data/news/bbc-2225.jsonl");
-    paths.push_back("../../shared/data/news/bbc-2225.jsonl");
-    paths.push_back("/work/shared/data/news/bbc-2225.jsonl");
-    simdjson::padded_string json;
-    bool loaded = false;
-    for (const std::string& path : paths) {
-      if (simdjson::padded_string::load(path).get(json) == simdjson::SUCCESS) {
-        loaded = true;
-        break;
-      }
-    }
-    if (!loaded) {
-      s.error = "bbc-2225.jsonl not found (set SITREP_BBC_JSONL)";
+    const sitrep::bench::BbcCorpus& corpus = sitrep::bench::LoadBbcCorpus();
+    if (!corpus.error.empty()) {
+      s.error = corpus.error;
       return s;
     }
-    simdjson::dom::parser parser;
-    simdjson::dom::document_stream stream;
-    if (parser.parse_many(json).get(stream) != simdjson::SUCCESS) {
-      s.error = "cannot parse bbc-2225.jsonl";
-      return s;
-    }
-    for (auto doc : stream) {
-      std::string_view text;
-      if (doc["text"].get_string().get(text) != simdjson::SUCCESS) continue;
+    for (const std::string& text : corpus.texts) {
       sitrep::Document d;
-      d.text = std::string(text);
+      d.text = text;
       if (!sitrep::text::ProcessText(d).ok()) continue;
       s.tokens += d.tokens.size();
       s.docs.push_back(std::move(d));

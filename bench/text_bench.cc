@@ -3,9 +3,8 @@
 //
 //   sitrep_microbench --benchmark_filter=Text
 //
-// The corpus is looked up at $SITREP_BBC_JSONL, then ../shared/data/news/
-// relative to the working directory and its parent, then /work/shared/...;
-// every benchmark skips with a message when it is absent.
+// The corpus comes from bench_corpus.h; every benchmark skips with a message
+// when it is absent.
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
@@ -13,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_corpus.h"
 #include "text/text.h"
 
 namespace {
@@ -20,49 +20,8 @@ namespace {
 using sitrep::Sentence;
 using sitrep::Token;
 
-struct Corpus {
-  std::vector<std::string> texts;
-  size_t bytes = 0;
-  std::string error;
-};
-
-const Corpus& LoadCorpus() {
-  static const Corpus corpus = [] {
-    Corpus c;
-    std::vector<std::string> paths;
-    if (const char* env = std::getenv("SITREP_BBC_JSONL")) paths.push_back(env);
-    paths.push_back("../shared/data/news/bbc-2225.jsonl");
-    paths.push_back("../../shared/data/news/bbc-2225.jsonl");
-    paths.push_back("/work/shared/data/news/bbc-2225.jsonl");
-    simdjson::padded_string json;
-    bool loaded = false;
-    for (const std::string& path : paths) {
-      if (simdjson::padded_string::load(path).get(json) == simdjson::SUCCESS) {
-        loaded = true;
-        break;
-      }
-    }
-    if (!loaded) {
-      c.error = "bbc-2225.jsonl not found (set SITREP_BBC_JSONL)";
-      return c;
-    }
-    simdjson::ondemand::parser parser;
-    simdjson::ondemand::document_stream docs;
-    if (parser.iterate_many(json).get(docs) != simdjson::SUCCESS) {
-      c.error = "bbc-2225.jsonl: not JSON lines";
-      return c;
-    }
-    for (auto doc : docs) {
-      std::string_view text;
-      if (doc["text"].get_string().get(text) != simdjson::SUCCESS) continue;
-      c.texts.emplace_back(text);
-      c.bytes += text.size();
-    }
-    if (c.texts.empty()) c.error = "bbc-2225.jsonl: no text fields";
-    return c;
-  }();
-  return corpus;
-}
+using Corpus = sitrep::bench::BbcCorpus;
+const Corpus& LoadCorpus() { return sitrep::bench::LoadBbcCorpus(); }
 
 void BM_TextNormalizeTokenizeSplit(benchmark::State& state) {
   const Corpus& corpus = LoadCorpus();

@@ -6,24 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 #include "ingest/ingest.h"
 
 namespace sitrep::ingest {
 namespace {
 
-std::string Gzip(std::string_view in) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, in.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using sitrep::test_util::Gzip;
 
 std::string Zstd(std::string_view in) {
   std::string out(ZSTD_compressBound(in.size()), '\0');

@@ -1,0 +1,29 @@
+// Helpers shared by tests.
+#ifndef SITREP_TESTS_TEST_UTIL_H_
+#define SITREP_TESTS_TEST_UTIL_H_
+
+#include <zlib.h>
+
+#include <string>
+#include <string_view>
+
+namespace sitrep::test_util {
+
+// gzip-compresses `in` (one member).
+inline std::string Gzip(std::string_view in) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, in.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+}  // namespace sitrep::test_util
+
+#endif  // SITREP_TESTS_TEST_UTIL_H_
