@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "tag/acronyms.h"
 #include "tag/entity_rules.h"
 
 namespace sitrep {
@@ -96,6 +97,7 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
     }
   }
   tag::RepairEntities(doc);
+  tag::TagDefinedAcronyms(doc);
   doc.tagged = true;
   s.profile_ns[kStageNer] += NsSince(t1);
 }

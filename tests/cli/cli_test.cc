@@ -318,3 +318,41 @@ TEST_F(CliTest, TagShowsTokensWithTags) {
 }
 
 }  // namespace
+
+namespace {
+
+// The acceptance reading of the reference article (issue 3): the names a
+// coder needs are found with the right kinds. The rules behind them are
+// general (see tag/entity_rules.h, tag/acronyms.h and their own tests).
+TEST_F(CliTest, SeedArticleEntities) {
+  RunResult r = RunSitrep("code " + std::string(SITREP_SOURCE_DIR) + "/examples/seed-article.txt");
+  ASSERT_EQ(r.exit_code, 0);
+  struct Expect {
+    const char* kind;
+    const char* text;
+  };
+  const Expect expects[] = {
+      {"person", "Abu-Muhammad al-Shimali"}, {"person", "Tirad Al-Jarba"},
+      {"person", "Gulmurod Khalimov"},       {"organization", "Islamic State"},
+      {"organization", "IS"},                {"organization", "ISIS"},
+      {"place", "Deir ez-Zor"},              {"place", "Latakia"},
+      {"place", "Khmeimim Air Base"},        {"place", "Mosul"},
+      {"place", "Tajikistan"},
+  };
+  simdjson::dom::parser parser;
+  simdjson::dom::element el;
+  ASSERT_EQ(parser.parse(r.out).get(el), simdjson::SUCCESS);
+  simdjson::dom::array entities;
+  ASSERT_EQ(el["entities"].get(entities), simdjson::SUCCESS);
+  for (const Expect& e : expects) {
+    bool found = false;
+    for (auto ent : entities) {
+      std::string_view kind, text;
+      if (ent["kind"].get(kind) || ent["text"].get(text)) continue;
+      if (kind == e.kind && text == e.text) found = true;
+    }
+    EXPECT_TRUE(found) << e.kind << ": " << e.text;
+  }
+}
+
+}  // namespace
