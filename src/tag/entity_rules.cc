@@ -83,6 +83,19 @@ void SetBytes(const Document& doc, EntityMention& e) {
 void RepairEntities(Document& doc) {
   if (doc.tokens.empty()) return;
   View v{doc};
+  // 0. Function words never start a name: strip them; drop emptied spans.
+  {
+    size_t kept = 0;
+    for (EntityMention e : doc.entities) {
+      while (e.first_token < e.last_token && InTable(v.Word(e.first_token), kNeverNameStart)) {
+        ++e.first_token;
+      }
+      if (e.first_token == e.last_token) continue;
+      SetBytes(doc, e);
+      doc.entities[kept++] = e;
+    }
+    doc.entities.resize(kept);
+  }
   std::vector<uint32_t> sentence_of(doc.tokens.size(), 0);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     for (uint32_t t = doc.sentences[s].first_token; t < doc.sentences[s].last_token; ++t) {
@@ -164,6 +177,10 @@ void RepairEntities(Document& doc) {
 
   // 2 and 3. Head words and name openers fix the kind.
   for (EntityMention& e : doc.entities) {
+    if (e.last_token - e.first_token >= 2 && InTable(v.Word(e.first_token), kEventOpeners)) {
+      e.kind = kEntityMisc;
+      continue;
+    }
     if (e.last_token - e.first_token >= 2) {
       std::string_view head = v.Word(e.last_token - 1);
       if (InTable(head, kPlaceHeads)) {

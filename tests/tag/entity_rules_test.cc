@@ -80,6 +80,12 @@ TEST(EntityRules, HeadWordsAndOpenersFixTheKind) {
       // Misc names with a particle part are personal names.
       {"Known as Saad Al-Harbi .", {{2, 3, kEntityMisc}, {3, 4, kEntityMisc}},
        {"person:Saad Al-Harbi"}},
+      // Function words are stripped from the front; alone they are dropped.
+      {"Near Raqqa , strikes hit .", {{0, 2, kEntityPlace}}, {"place:Raqqa"}},
+      {"In Mosul , clashes .", {{0, 1, kEntityPlace}, {1, 2, kEntityPlace}}, {"place:Mosul"}},
+      // Operations are events.
+      {"Operation Inherent Resolve continues .", {{0, 3, kEntityPerson}},
+       {"misc:Operation Inherent Resolve"}},
       // A one-word span is not re-typed by a head word.
       {"The Army said .", {{1, 2, kEntityOrganization}}, {"organization:Army"}},
   };
