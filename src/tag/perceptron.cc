@@ -15,6 +15,10 @@ constexpr size_t kHeaderSize = 32;
 constexpr size_t kSlotSize = 16;
 constexpr size_t kEntrySize = 4;
 constexpr size_t kChunk = 64;  // features prefetched together in Score
+// Markers in the in-memory slot table (see LinearModel::FromBytes).
+constexpr uint16_t kExternal = 0xFFFF;
+constexpr uint16_t kNoLabel = 0xFFFE;
+constexpr int kFilterShift = 40;  // filter bits come from the key's high bits
 
 template <typename T>
 inline T LoadAs(const char* p) {
@@ -46,16 +50,6 @@ uint64_t HashFeature(std::string_view templ, std::string_view value) {
 
 uint64_t HashFeature(std::string_view templ, std::string_view v1, std::string_view v2) {
   return NonZero(Xxh64(v2, Xxh64(v1, Xxh64(templ))));
-}
-
-uint64_t HashCombine(uint64_t a, uint64_t b) {
-  uint64_t h = a ^ (b * 0x9E3779B185EBCA87ULL + 0x165667B19E3779F9ULL);
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 33;
-  return NonZero(h);
 }
 
 // ---------------------------------------------------------------------------
@@ -98,6 +92,7 @@ Result<LinearModel> LinearModel::FromBytes(std::string_view bytes) {
     const uint64_t first = LoadAs<uint32_t>(slot + 8);
     const uint64_t count = LoadAs<uint32_t>(slot + 12);
     if (first + count > num_entries) return DataLoss("linear model row outside its entries");
+    if (count > num_labels) return DataLoss("linear model row has more entries than labels");
   }
   if (used != num_rows || used == slots) {
     return DataLoss("linear model table is corrupted");
@@ -107,6 +102,46 @@ Result<LinearModel> LinearModel::FromBytes(std::string_view bytes) {
       return DataLoss("linear model has a label out of range");
     }
   }
+  // Same geometry and keys as the file; only the 8 bytes after each key
+  // change: either up to two inline entries {u16 label, i16 weight} (a
+  // missing second entry has label kNoLabel), or {kExternal, u16 count,
+  // u32 first}.
+  const bool can_inline = num_labels < kNoLabel - 1;
+  std::shared_ptr<uint64_t[]> fast(new uint64_t[slots * 2]);
+  char* out = reinterpret_cast<char*>(fast.get());
+  for (uint64_t s = 0; s < slots; ++s) {
+    const char* slot = m.slots_ + s * kSlotSize;
+    char* o = out + s * kSlotSize;
+    std::memcpy(o, slot, 8);
+    const uint32_t first = LoadAs<uint32_t>(slot + 8);
+    const uint32_t count = LoadAs<uint32_t>(slot + 12);
+    if (can_inline && count >= 1 && count <= 2) {
+      std::memcpy(o + 8, m.entries_ + size_t{first} * kEntrySize, kEntrySize);
+      if (count == 2) {
+        std::memcpy(o + 12, m.entries_ + (size_t{first} + 1) * kEntrySize, kEntrySize);
+      } else {
+        const uint16_t none[2] = {kNoLabel, 0};
+        std::memcpy(o + 12, none, 4);
+      }
+    } else {
+      const uint16_t head[2] = {kExternal, static_cast<uint16_t>(count)};
+      std::memcpy(o + 8, head, 4);
+      std::memcpy(o + 12, &first, 4);
+    }
+  }
+  uint64_t filter_bits = 512;
+  while (filter_bits < uint64_t{num_rows} * 4) filter_bits *= 2;
+  std::shared_ptr<uint64_t[]> filter(new uint64_t[filter_bits / 64]());
+  for (uint64_t s = 0; s < slots; ++s) {
+    const uint64_t key = LoadAs<uint64_t>(m.slots_ + s * kSlotSize);
+    if (key == 0) continue;
+    const uint64_t bit = (key >> kFilterShift) & (filter_bits - 1);
+    filter[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  m.filter_ = std::move(filter);
+  m.filter_mask_ = filter_bits - 1;
+  m.fast_slots_ = std::move(fast);
+  m.slots_ = reinterpret_cast<const char*>(m.fast_slots_.get());
   return m;
 }
 
@@ -115,19 +150,33 @@ void LinearModel::Score(std::span<const uint64_t> features, float* scores) const
   for (size_t start = 0; start < features.size(); start += kChunk) {
     const size_t n = std::min(kChunk, features.size() - start);
     const uint64_t* f = features.data() + start;
+    const uint64_t* filter = filter_.get();
+    uint64_t maybe[kChunk];  // features the filter does not rule out
+    size_t m = 0;
     for (size_t i = 0; i < n; ++i) {
+      const uint64_t bit = (f[i] >> kFilterShift) & filter_mask_;
+      if ((filter[bit / 64] >> (bit % 64) & 1) == 0) continue;
       __builtin_prefetch(slots_ + (f[i] & mask_) * kSlotSize);
+      maybe[m++] = f[i];
     }
-    uint32_t first[kChunk], count[kChunk];
+    const char* row[kChunk];
+    uint32_t count[kChunk];
     size_t found = 0;
-    for (size_t i = 0; i < n; ++i) {
-      for (uint64_t s = f[i] & mask_;; s = (s + 1) & mask_) {
+    for (size_t j = 0; j < m; ++j) {
+      const uint64_t key_i = maybe[j];
+      for (uint64_t s = key_i & mask_;; s = (s + 1) & mask_) {
         const char* slot = slots_ + s * kSlotSize;
         const uint64_t key = LoadAs<uint64_t>(slot);
-        if (key == f[i]) {
-          first[found] = LoadAs<uint32_t>(slot + 8);
-          count[found] = LoadAs<uint32_t>(slot + 12);
-          __builtin_prefetch(entries_ + size_t{first[found]} * kEntrySize);
+        if (key == key_i) {
+          const uint16_t head = LoadAs<uint16_t>(slot + 8);
+          if (head == kExternal) {
+            row[found] = entries_ + size_t{LoadAs<uint32_t>(slot + 12)} * kEntrySize;
+            count[found] = LoadAs<uint16_t>(slot + 10);
+            __builtin_prefetch(row[found]);
+          } else {
+            row[found] = slot + 8;
+            count[found] = LoadAs<uint16_t>(slot + 12) == kNoLabel ? 1 : 2;
+          }
           ++found;
           break;
         }
@@ -135,7 +184,7 @@ void LinearModel::Score(std::span<const uint64_t> features, float* scores) const
       }
     }
     for (size_t i = 0; i < found; ++i) {
-      const char* e = entries_ + size_t{first[i]} * kEntrySize;
+      const char* e = row[i];
       for (uint32_t k = 0; k < count[i]; ++k, e += kEntrySize) {
         scores[LoadAs<uint16_t>(e)] += static_cast<float>(LoadAs<int16_t>(e + 2)) * scale_;
       }

@@ -24,6 +24,7 @@
 #define SITREP_TAG_PERCEPTRON_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,7 +42,16 @@ uint64_t HashFeature(std::string_view templ, std::string_view v1, std::string_vi
 
 // Cheap stable combination of two hashes (for callers that precompute value
 // hashes per token and combine them with per-template constants). Never 0.
-uint64_t HashCombine(uint64_t a, uint64_t b);
+// Inline: feature extraction calls it ~100 times per token.
+inline uint64_t HashCombine(uint64_t a, uint64_t b) {
+  uint64_t h = a ^ (b * 0x9E3779B185EBCA87ULL + 0x165667B19E3779F9ULL);
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h == 0 ? 1 : h;
+}
 
 // Read-only linear model: for each feature, a sparse row of label weights.
 // A view: it does not own its bytes, which must outlive it (an Artifact
@@ -66,6 +76,15 @@ class LinearModel {
   int Best(std::span<const uint64_t> features) const;
 
  private:
+  // slots_ points into fast_slots_ (built by FromBytes): the file's table
+  // re-laid so that a row of one or two entries lives in its 16-byte slot
+  // (no second cache miss); longer rows point into entries_ (the file).
+  std::shared_ptr<const uint64_t[]> fast_slots_;
+  // One bit per (key >> kFilterShift) & filter_mask_, set for every stored
+  // key: a clear bit proves a feature absent without touching the table
+  // (small enough to stay in L2).
+  std::shared_ptr<const uint64_t[]> filter_;
+  uint64_t filter_mask_ = 0;
   const char* slots_ = nullptr;
   const char* entries_ = nullptr;
   uint64_t mask_ = 0;
