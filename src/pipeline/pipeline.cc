@@ -64,7 +64,7 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
     }
     s.upos.resize(n);
     s.xpos.resize(n);
-    pos_->Tag(s.words, s.upos.data(), s.xpos.data());
+    pos_->Tag(s.words, s.upos.data(), s.xpos.data(), s.pos);
     for (uint32_t i = 0; i < n; ++i) {
       doc.tokens[sent.first_token + i].upos = s.upos[i];
       doc.tokens[sent.first_token + i].xpos = s.xpos[i];

@@ -40,6 +40,7 @@ class Pipeline {
  public:
   struct Scratch {
     text::TextScratch text;
+    tag::PosScratch pos;
     tag::NerScratch ner;
     std::vector<std::string_view> words;
     std::vector<uint8_t> upos;

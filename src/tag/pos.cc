@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +23,7 @@ constexpr std::string_view kTagUposNames[kNumUpos] = {
     "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
 constexpr uint16_t kNotSure = 0xFFFF;
+std::atomic<uint64_t> g_next_tagger_id{1};  // PosTagger::cache_id_
 constexpr size_t kDictSlot = 16;   // u64 key, u32 upos_mask, u16 sure, u16 pad
 constexpr int kMinDictCount = 3;   // rarer words look unknown, as at test time
 constexpr int kSureMinCount = 20;
@@ -199,6 +201,38 @@ Result<std::string> BuildLexicon(const std::string& dir,
   return out;
 }
 
+// Hashes of one token (flags without the sentence-initial bit 16); *sure is
+// the dictionary label or kNotSure. Depends only on the word's bytes.
+void PrepareToken(std::string_view w, const Dict& dict, const WordClusters* clusters,
+                  const PosLexicon* lexicon, TokenHashes* th, uint16_t* sure,
+                  std::string* nw, std::string* shape, std::string* cf) {
+  TokenHashes& t = *th;
+  NormalizeWord(w, nw);
+  t.word = ValueHash(*nw);
+  t.raw = ValueHash(w.size() <= 64 ? w : std::string_view(*nw));
+  for (int k = 0; k < 5; ++k) t.suf[k] = ValueHash(LastChars(*nw, k + 1));
+  for (int k = 0; k < 4; ++k) t.pre[k] = ValueHash(FirstChars(*nw, k + 1));
+  uint32_t flags = 0;
+  ComputeShape(w, shape, &flags);
+  t.shape = ValueHash(*shape);
+  t.flags = flags;
+  uint32_t amb = 0;
+  uint16_t s = kNotSure;
+  *sure = kNotSure;
+  if (w.size() <= 64 && dict.Lookup(DictKey(w), &amb, &s)) *sure = s;
+  t.amb = amb;
+  const bool need_cf = (clusters != nullptr && clusters->num_levels() > 0) ||
+                       (lexicon != nullptr && s == kNotSure);
+  if (need_cf) ClusterForm(w, cf);
+  uint32_t packed = 0;
+  if (clusters != nullptr && clusters->num_levels() > 0) packed = clusters->Lookup(*cf);
+  for (int l = 0; l < 3; ++l) {
+    t.cls[l] = packed == 0 ? 0 : 1 + ((packed >> (10 * l)) & 1023);
+  }
+  t.lex = 0;
+  if (lexicon != nullptr && s == kNotSure) t.lex = lexicon->Code(*cf);
+}
+
 // Per-token hashes of one sentence; sure[i] is the dictionary label or
 // kNotSure.
 void PrepareSentence(std::span<const std::string_view> words, const Dict& dict,
@@ -210,44 +244,37 @@ void PrepareSentence(std::span<const std::string_view> words, const Dict& dict,
   sure->assign(n, kNotSure);
   std::string nw, shape, cf;
   for (size_t i = 0; i < n; ++i) {
-    TokenHashes& t = (*th)[i];
-    const std::string_view w = words[i];
-    NormalizeWord(w, &nw);
-    t.word = ValueHash(nw);
-    t.raw = ValueHash(w.size() <= 64 ? w : std::string_view(nw));
-    for (int k = 0; k < 5; ++k) t.suf[k] = ValueHash(LastChars(nw, k + 1));
-    for (int k = 0; k < 4; ++k) t.pre[k] = ValueHash(FirstChars(nw, k + 1));
-    uint32_t flags = i == 0 ? 16 : 0;
-    ComputeShape(w, &shape, &flags);
-    t.shape = ValueHash(shape);
-    t.flags = flags;
-    uint32_t amb = 0;
-    uint16_t s = kNotSure;
-    if (w.size() <= 64 && dict.Lookup(DictKey(w), &amb, &s)) (*sure)[i] = s;
-    t.amb = amb;
-    uint32_t packed = 0;
-    if (clusters != nullptr && clusters->num_levels() > 0) {
-      ClusterForm(w, &cf);
-      packed = clusters->Lookup(cf);
-    }
-    for (int l = 0; l < 3; ++l) {
-      t.cls[l] = packed == 0 ? 0 : 1 + ((packed >> (10 * l)) & 1023);
-    }
-    t.lex = 0;
-    if (lexicon != nullptr && s == kNotSure) {
-      ClusterForm(w, &cf);
-      t.lex = lexicon->Code(cf);
-    }
+    PrepareToken(words[i], dict, clusters, lexicon, &(*th)[i], &(*sure)[i], &nw, &shape, &cf);
+    if (i == 0) (*th)[i].flags |= 16;
   }
 }
 
 constexpr uint64_t kBos = 0xB05B05B05ULL, kEos = 0xE05E05E05ULL;
 constexpr int kMaxFeatures = kNumTempl;
 
+// The features of Features() that depend only on the token itself (its
+// bytes and whether it starts the sentence), in the same order; returns
+// kNumStatic.
+constexpr int kNumStatic = 14;
+int StaticFeatures(const TokenHashes& t, uint64_t* f) {
+  const uint64_t* seed = TemplateSeeds();
+  int k = 0;
+  auto add = [&](Templ tp, uint64_t v) { f[k++] = HashCombine(seed[tp], v); };
+  add(kBias, 0);
+  add(kWord, t.word);
+  add(kRaw, t.raw);
+  for (int j = 0; j < 5; ++j) add(static_cast<Templ>(kSuf1 + j), t.suf[j]);
+  for (int j = 0; j < 4; ++j) add(static_cast<Templ>(kPre1 + j), t.pre[j]);
+  add(kShape, t.shape);
+  add(kFlags, t.flags);
+  return k;
+}
+
 // Writes the UPOS features of token i given the two previous UPOS (or -1/-2
-// at the start); returns their number.
+// at the start); returns their number. with_static = false leaves out the
+// first kNumStatic (StaticFeatures), for callers that cached their scores.
 int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2, bool use_cls,
-             const uint8_t* first_pass, uint64_t* f) {
+             const uint8_t* first_pass, uint64_t* f, bool with_static = true) {
   const uint64_t* seed = TemplateSeeds();
   const size_t n = th.size();
   const TokenHashes& t = th[i];
@@ -272,13 +299,7 @@ int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2,
   auto add2 = [&](Templ tp, uint64_t a, uint64_t b) {
     f[k++] = HashCombine(HashCombine(seed[tp], a), b);
   };
-  add(kBias, 0);
-  add(kWord, t.word);
-  add(kRaw, t.raw);
-  for (int j = 0; j < 5; ++j) add(static_cast<Templ>(kSuf1 + j), t.suf[j]);
-  for (int j = 0; j < 4; ++j) add(static_cast<Templ>(kPre1 + j), t.pre[j]);
-  add(kShape, t.shape);
-  add(kFlags, t.flags);
+  if (with_static) k = StaticFeatures(t, f);
   add(kWordM1, at(si - 1, &TokenHashes::word));
   add(kWordM2, at(si - 2, &TokenHashes::word));
   add(kWordP1, at(si + 1, &TokenHashes::word));
@@ -607,6 +628,7 @@ Status ParseLabels(std::string_view labels, const std::vector<std::string>& xpos
 Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
   ASSIGN_OR_RETURN(Artifact artifact, Artifact::Open(path, "pos", kPosFormatVersion));
   std::unique_ptr<PosTagger> t(new PosTagger(std::move(artifact)));
+  t->cache_id_ = g_next_tagger_id.fetch_add(1);
   auto section = [&](std::string_view name) -> Result<std::string_view> {
     auto s = t->artifact_.Section(name);
     if (!s) {
@@ -678,34 +700,124 @@ std::string_view PosTagger::XposName(uint16_t id) const {
   return id < xpos_names_.size() ? std::string_view(xpos_names_[id]) : "?";
 }
 
-void PosTagger::Tag(std::span<const std::string_view> words, uint8_t* upos,
-                    uint16_t* xpos) const {
-  if (words.empty()) return;
+// The state behind PosScratch: a cache of what depends only on a word: its hashes, dictionary label and the scores of
+// its static features (StaticFeatures) under both UPOS models. Scores
+// accumulate feature by feature from zero, so starting from the cached
+// partial sum and adding the remaining features in order gives the same
+// floats as scoring all features at once. Direct-mapped, bounded memory;
+// reset when another tagger uses it.
+struct PosWordCache {
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty
+    std::string word;
+    TokenHashes th;
+    uint16_t sure = kNotSure;
+    float partial[2][kNumUpos];
+  };
+  static constexpr size_t kSlots = size_t{1} << 14;
+  uint64_t owner = 0;
+  std::vector<Slot> slots;
+  // Per-sentence buffers.
   std::vector<TokenHashes> th;
   std::vector<uint16_t> sure;
-  PrepareSentence(words, PosTaggerAccess::GetDict(*this), &clusters_, &lexicon_, &th, &sure);
+  std::vector<float> partial;  // [token][pass][label]
+  std::vector<uint8_t> first;
+  std::vector<float> xs;
+  std::string nw, shape, cf;
+};
+
+PosScratch::PosScratch() : cache_(std::make_unique<PosWordCache>()) {}
+PosScratch::~PosScratch() = default;
+PosScratch::PosScratch(PosScratch&&) noexcept = default;
+PosScratch& PosScratch::operator=(PosScratch&&) noexcept = default;
+
+void PosTagger::Tag(std::span<const std::string_view> words, uint8_t* upos,
+                    uint16_t* xpos) const {
+  PosScratch scratch;
+  Tag(words, upos, xpos, scratch);
+}
+
+void PosTagger::Tag(std::span<const std::string_view> words, uint8_t* upos,
+                    uint16_t* xpos, PosScratch& scratch) const {
+  if (words.empty()) return;
+  PosWordCache& c = *scratch.cache_;
+  if (c.owner != cache_id_) {
+    c.slots.assign(PosWordCache::kSlots, PosWordCache::Slot{});
+    c.owner = cache_id_;
+  }
+  const size_t n = words.size();
+  const Dict dict = PosTaggerAccess::GetDict(*this);
   const bool use_cls = clusters_.num_levels() > 0;
-  std::vector<uint8_t> first(words.size());
-  DecodeUpos(upos_model_, th, sure, label_upos_, use_cls, nullptr, first.data());
-  DecodeUpos(upos2_model_, th, sure, label_upos_, use_cls, first.data(), upos);
+  c.th.resize(n);
+  c.sure.resize(n);
+  c.partial.resize(n * 2 * kNumUpos);
+  c.first.resize(n);
   uint64_t f[kMaxFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words[i];
+    const uint64_t key = HashCombine(ValueHash(w), i == 0 ? 1 : 2);
+    PosWordCache::Slot& slot = c.slots[key & (PosWordCache::kSlots - 1)];
+    if (slot.key != key || slot.word != w) {
+      slot.key = key;
+      slot.word.assign(w);
+      PrepareToken(w, dict, &clusters_, &lexicon_, &slot.th, &slot.sure, &c.nw, &c.shape,
+                   &c.cf);
+      if (i == 0) slot.th.flags |= 16;
+      if (slot.sure == kNotSure) {
+        const int k = StaticFeatures(slot.th, f);
+        const std::span<const uint64_t> feats(f, static_cast<size_t>(k));
+        std::fill(&slot.partial[0][0], &slot.partial[0][0] + 2 * kNumUpos, 0.0f);
+        upos_model_.Score(feats, slot.partial[0]);
+        upos2_model_.Score(feats, slot.partial[1]);
+      }
+    }
+    c.th[i] = slot.th;
+    c.sure[i] = slot.sure;
+    if (slot.sure == kNotSure) {
+      std::copy(&slot.partial[0][0], &slot.partial[0][0] + 2 * kNumUpos,
+                c.partial.data() + i * 2 * kNumUpos);
+    }
+  }
+  // Greedy UPOS decoding, pass 1 then pass 2.
+  float scores[kNumUpos];
+  for (int pass = 0; pass < 2; ++pass) {
+    const LinearModel& model = pass == 0 ? upos_model_ : upos2_model_;
+    const uint8_t* first_pass = pass == 0 ? nullptr : c.first.data();
+    uint8_t* out = pass == 0 ? c.first.data() : upos;
+    int prev1 = -1, prev2 = -2;
+    for (size_t i = 0; i < n; ++i) {
+      int u;
+      if (c.sure[i] != kNotSure) {
+        u = label_upos_[c.sure[i]];
+      } else {
+        const int k = Features(c.th, i, prev1, prev2, use_cls, first_pass, f, false);
+        const float* p = c.partial.data() + (i * 2 + static_cast<size_t>(pass)) * kNumUpos;
+        std::copy(p, p + kNumUpos, scores);
+        model.Score(std::span<const uint64_t>(f, static_cast<size_t>(k)), scores);
+        u = static_cast<int>(std::max_element(scores, scores + kNumUpos) - scores);
+      }
+      out[i] = static_cast<uint8_t>(u);
+      prev2 = prev1;
+      prev1 = u;
+    }
+  }
   if (xpos == nullptr) return;
-  std::vector<float> xs(xpos_names_.size());
+  c.xs.resize(xpos_names_.size());
   int prev_x = -1;
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     int x;
     const std::vector<uint16_t>& allowed = xpos_of_upos_[upos[i]];
-    if (sure[i] != kNotSure) {
-      x = label_xpos_[sure[i]];
+    if (c.sure[i] != kNotSure) {
+      x = label_xpos_[c.sure[i]];
     } else if (allowed.size() == 1) {
       x = allowed[0];
     } else {
-      const int n = XposFeatures(th, upos, i, prev_x, f);
-      std::fill(xs.begin(), xs.end(), 0.0f);
-      xpos_model_.Score(std::span<const uint64_t>(f, static_cast<size_t>(n)), xs.data());
+      const int k = XposFeatures(c.th, upos, i, prev_x, f);
+      std::fill(c.xs.begin(), c.xs.end(), 0.0f);
+      xpos_model_.Score(std::span<const uint64_t>(f, static_cast<size_t>(k)), c.xs.data());
       x = allowed.empty() ? 0 : allowed[0];
       for (uint16_t a : allowed) {
-        if (xs[a] > xs[static_cast<size_t>(x)]) x = a;
+        if (c.xs[a] > c.xs[static_cast<size_t>(x)]) x = a;
       }
     }
     xpos[i] = static_cast<uint16_t>(x);
@@ -718,6 +830,7 @@ void PosTagger::TagDocument(const Document& doc, std::vector<uint8_t>* upos,
   upos->assign(doc.tokens.size(), kX);
   if (xpos != nullptr) xpos->assign(doc.tokens.size(), 0);
   std::vector<std::string_view> words;
+  PosScratch scratch;
   auto run = [&](size_t first, size_t last) {
     if (first >= last || last > doc.tokens.size()) return;
     words.clear();
@@ -725,7 +838,7 @@ void PosTagger::TagDocument(const Document& doc, std::vector<uint8_t>* upos,
       const Token& t = doc.tokens[i];
       words.push_back(std::string_view(doc.text).substr(t.begin, t.end - t.begin));
     }
-    Tag(words, upos->data() + first, xpos != nullptr ? xpos->data() + first : nullptr);
+    Tag(words, upos->data() + first, xpos != nullptr ? xpos->data() + first : nullptr, scratch);
   };
   if (doc.sentences.empty()) {
     run(0, doc.tokens.size());
@@ -743,13 +856,14 @@ Result<PosEvalReport> EvalPos(const PosTagger& tagger, const std::string& conllu
   std::vector<std::vector<uint8_t>> upos(sentences.size());
   std::vector<std::vector<uint16_t>> xpos(sentences.size());
   std::vector<std::string_view> words;
+  PosScratch scratch;
   const auto start = std::chrono::steady_clock::now();
   for (size_t s = 0; s < sentences.size(); ++s) {
     words.clear();
     for (const ConlluToken& t : sentences[s]) words.push_back(t.form);
     upos[s].resize(words.size());
     xpos[s].resize(words.size());
-    tagger.Tag(words, upos[s].data(), xpos[s].data());
+    tagger.Tag(words, upos[s].data(), xpos[s].data(), scratch);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -82,6 +82,23 @@ struct PosTrainOptions {
 // Deterministic: same options and inputs -> same bytes.
 Status TrainPos(const PosTrainOptions& options, std::string* report);
 
+struct PosWordCache;
+
+// Reusable state for PosTagger::Tag, one per worker thread: per-sentence
+// buffers and a bounded cache of word-only feature scores (~5 MB once used).
+// Results never depend on what the cache holds.
+class PosScratch {
+ public:
+  PosScratch();
+  ~PosScratch();
+  PosScratch(PosScratch&&) noexcept;
+  PosScratch& operator=(PosScratch&&) noexcept;
+
+ private:
+  friend class PosTagger;
+  std::unique_ptr<PosWordCache> cache_;
+};
+
 class PosTagger {
  public:
   // Maps models/pos.bin (or `path`) and validates it.
@@ -91,6 +108,9 @@ class PosTagger {
   // xpos[i] (an id for XposName) for each of words[0..n). Any bytes are
   // accepted; an empty span does nothing.
   void Tag(std::span<const std::string_view> words, uint8_t* upos, uint16_t* xpos) const;
+  // The same with caller-owned scratch (the fast path for many sentences).
+  void Tag(std::span<const std::string_view> words, uint8_t* upos, uint16_t* xpos,
+           PosScratch& scratch) const;
 
   // Tags doc.tokens sentence by sentence (all tokens as one run when
   // doc.sentences is empty; tokens outside every sentence get X / xpos 0).
@@ -130,6 +150,7 @@ class PosTagger {
   std::string_view dict_;  // open-addressed table, see pos.cc
   uint64_t dict_mask_ = 0;
   Lemmatizer lemmatizer_;
+  uint64_t cache_id_ = 0;  // distinct per loaded tagger; keys Tag's per-thread word cache
 
   friend struct PosTaggerAccess;
 };
