@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <bit>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -177,30 +179,103 @@ class FeatureExtractor {
   FeatureExtractor(const PhraseSet* gaz, const WordClusters* clusters)
       : gaz_(gaz), clusters_(clusters), salts_(TemplSalts()) {}
 
-  // Fills scratch.features/offsets/token_hash/gaz for `words`.
-  void Extract(std::span<const std::string_view> words, NerScratch& sc) const {
+  // Word-only data of `w` (cached in sc.word_info), its index.
+  uint32_t WordEntry(std::string_view w, NerScratch& sc) const {
+    const uint64_t wh = Fnv(w);
+    const uint64_t key = wh == 0 ? 1 : wh;
+    const uint64_t mask = sc.word_keys.size() - 1;
+    size_t j = key & mask;
+    for (; sc.word_keys[j] != 0; j = (j + 1) & mask) {
+      if (sc.word_keys[j] == key && sc.word_info[sc.word_slots[j]].word == w) return sc.word_slots[j];
+    }
+    // New word: filled below and indexed at slot j.
+    const uint32_t idx = static_cast<uint32_t>(sc.word_info.size());
+    NerScratch::WordInfo& e = sc.word_info.emplace_back();
+    e.word.assign(w);
+    e.token_hash = PhraseTokenHash(w);
+    e.word_hash = wh;
+    Shapes(w, &sc.shape, &sc.short_shape);
+    e.shape_hash = Fnv(sc.shape);
+    e.short_hash = Fnv(sc.short_shape);
+    e.cap = !w.empty() && IsAsciiUpper(w[0]);
+    e.cls = ClusterOf(clusters_, w, &sc.lower);
+    e.has_letter = HasAsciiLetter(w);
+    e.has_lower = HasLower(w);
+    size_t np = 0;
+    e.prefix[np++] = Feat(salts_, kTBias, 0);
+    e.prefix[np++] = Feat(salts_, kTWord, e.word_hash);
+    e.prefix[np++] = Feat(salts_, kTLower, e.token_hash);
+    e.prefix[np++] = Feat(salts_, kTShape, e.shape_hash);
+    e.prefix[np++] = Feat(salts_, kTShort, e.short_hash);
+    // Prefixes of the word, suffixes of its lower case (byte level).
+    sc.lower.assign(w.substr(0, 64));
+    for (char& c : sc.lower) c = AsciiLower(c);
+    for (size_t k = 1; k <= 4 && k <= w.size(); ++k) {
+      e.prefix[np++] = Feat(salts_, static_cast<Templ>(kTPre1 + k - 1), Fnv(w.substr(0, k)));
+      e.prefix[np++] = Feat(salts_, static_cast<Templ>(kTSuf1 + k - 1),
+                            Fnv(std::string_view(sc.lower).substr(sc.lower.size() - std::min(k, sc.lower.size()))));
+    }
+    e.nprefix = static_cast<uint8_t>(np);
+    e.len_feat = Feat(salts_, kTLen, std::min<size_t>(w.size(), 12));
+    if (clusters_ != nullptr && clusters_->num_levels() > 0) {
+      const int top = clusters_->num_levels() - 1;
+      for (int l = 0; l <= top; ++l) {
+        e.cl_feat[static_cast<size_t>(l)] = Feat(salts_, static_cast<Templ>(kTCl0 + l), Level(e.cls, l));
+      }
+      e.cl_short = Feat(salts_, kTClShort, Pair(Level(e.cls, top), e.short_hash));
+    }
+    // Hyphenated parts: al-Assad -> "al", "assad".
+    if (w.size() > 2 && w.find('-', 1) != std::string_view::npos) {
+      size_t b = 0;
+      std::string_view lv(sc.lower);
+      while (b < lv.size()) {
+        size_t en = lv.find('-', b);
+        if (en == std::string_view::npos) en = lv.size();
+        if (en > b) e.hyphen.push_back(Feat(salts_, kTHyphenPart, Fnv(lv.substr(b, en - b))));
+        b = en + 1;
+      }
+    }
+    if (gaz_ != nullptr && gaz_->size() > 0) e.gaz1 = gaz_->Lookup(PhraseExtend(0, e.token_hash));
+    sc.word_keys[j] = key;
+    sc.word_slots[j] = idx;
+    return idx;
+  }
+
+  // Fills scratch.token_hash/gaz/cap/short_hash/cls/tok_info for `words`,
+  // and scratch.features/offsets when `features`.
+  void Extract(std::span<const std::string_view> words, NerScratch& sc, bool features = true) const {
     const size_t n = words.size();
+    constexpr size_t kMaxWords = size_t{1} << 15;  // table: 2^17 slots
+    if (sc.word_clusters != clusters_ || sc.word_gaz != gaz_ || sc.word_keys.empty() ||
+        sc.word_info.size() + n > kMaxWords) {
+      sc.word_info.clear();
+      sc.word_info.reserve(std::max(kMaxWords, n));
+      sc.word_keys.assign(std::max<size_t>(kMaxWords, std::bit_ceil(n)) * 4, 0);
+      sc.word_slots.resize(sc.word_keys.size());
+      sc.word_clusters = clusters_;
+      sc.word_gaz = gaz_;
+    }
     sc.token_hash.resize(n);
-    sc.features.clear();
-    sc.offsets.assign(n + 1, 0);
     sc.word_hash.resize(n);
     sc.shape_hash.resize(n);
     sc.short_hash.resize(n);
     sc.cap.resize(n);
     sc.cls.resize(n);
+    sc.tok_info.resize(n);
     size_t letter_tokens = 0, lower_tokens = 0;
     for (size_t i = 0; i < n; ++i) {
-      const std::string_view w = words[i];
-      sc.token_hash[i] = PhraseTokenHash(w);
-      sc.word_hash[i] = Fnv(w);
-      Shapes(w, &sc.shape, &sc.short_shape);
-      sc.shape_hash[i] = Fnv(sc.shape);
-      sc.short_hash[i] = Fnv(sc.short_shape);
-      sc.cap[i] = !w.empty() && IsAsciiUpper(w[0]);
-      sc.cls[i] = ClusterOf(clusters_, w, &sc.lower);
-      if (HasAsciiLetter(w)) {
+      const uint32_t idx = WordEntry(words[i], sc);
+      const NerScratch::WordInfo& e = sc.word_info[idx];
+      sc.tok_info[i] = idx;
+      sc.token_hash[i] = e.token_hash;
+      sc.word_hash[i] = e.word_hash;
+      sc.shape_hash[i] = e.shape_hash;
+      sc.short_hash[i] = e.short_hash;
+      sc.cap[i] = e.cap;
+      sc.cls[i] = e.cls;
+      if (e.has_letter) {
         ++letter_tokens;
-        if (HasLower(w)) ++lower_tokens;
+        if (e.has_lower) ++lower_tokens;
       }
     }
     const bool caps_sentence = letter_tokens >= 2 && lower_tokens == 0;
@@ -212,7 +287,7 @@ class FeatureExtractor {
         uint64_t h = 0;
         for (size_t len = 1; len <= static_cast<size_t>(kMaxPhraseTokens) && s + len <= n; ++len) {
           h = PhraseExtend(h, sc.token_hash[s + len - 1]);
-          const GazMask m = gaz_->Lookup(h);
+          const GazMask m = len == 1 ? sc.word_info[sc.tok_info[s]].gaz1 : gaz_->Lookup(h);
           if (m == 0) break;
           const GazMask lists = m & kGazListBits;
           if (lists == 0) continue;
@@ -229,6 +304,9 @@ class FeatureExtractor {
       }
     }
 
+    if (!features) return;
+    sc.features.clear();
+    sc.offsets.assign(n + 1, 0);
     const uint64_t kBos = Fnv("<s>"), kEos = Fnv("</s>");
     auto lower_at = [&](long j) -> uint64_t {
       if (j < 0) return kBos;
@@ -241,36 +319,32 @@ class FeatureExtractor {
       return sc.short_hash[static_cast<size_t>(j)];
     };
     std::vector<uint64_t>& f = sc.features;
-    f.reserve(n * 36);
+    size_t bound = 0;  // features per token are at most this many
     for (size_t i = 0; i < n; ++i) {
-      sc.offsets[i] = static_cast<uint32_t>(f.size());
-      const std::string_view w = words[i];
+      const NerScratch::WordInfo& e = sc.word_info[sc.tok_info[i]];
+      bound += e.nprefix + e.hyphen.size() + 32 + 4 * static_cast<size_t>(kNumGazetteerLists);
+    }
+    f.resize(bound);
+    uint64_t* const base = f.data();
+    uint64_t* p = base;
+    auto put = [&p](uint64_t x) { *p++ = x; };
+    for (size_t i = 0; i < n; ++i) {
+      sc.offsets[i] = static_cast<uint32_t>(p - base);
+      const NerScratch::WordInfo& e = sc.word_info[sc.tok_info[i]];
       const long li = static_cast<long>(i);
       const uint64_t lw = sc.token_hash[i];
-      f.push_back(Feat(salts_, kTBias, 0));
-      f.push_back(Feat(salts_, kTWord, sc.word_hash[i]));
-      f.push_back(Feat(salts_, kTLower, lw));
-      f.push_back(Feat(salts_, kTShape, sc.shape_hash[i]));
-      f.push_back(Feat(salts_, kTShort, sc.short_hash[i]));
-      // Prefixes of the word, suffixes of its lower case (byte level).
-      sc.lower.assign(w.substr(0, 64));
-      for (char& c : sc.lower) c = AsciiLower(c);
-      for (size_t k = 1; k <= 4 && k <= w.size(); ++k) {
-        f.push_back(Feat(salts_, static_cast<Templ>(kTPre1 + k - 1), Fnv(w.substr(0, k))));
-        f.push_back(Feat(salts_, static_cast<Templ>(kTSuf1 + k - 1),
-                         Fnv(std::string_view(sc.lower).substr(sc.lower.size() - std::min(k, sc.lower.size())))));
-      }
-      f.push_back(Feat(salts_, kTPrevW, lower_at(li - 1)));
-      f.push_back(Feat(salts_, kTNextW, lower_at(li + 1)));
-      f.push_back(Feat(salts_, kTPrev2W, lower_at(li - 2)));
-      f.push_back(Feat(salts_, kTNext2W, lower_at(li + 2)));
-      f.push_back(Feat(salts_, kTBigramL, Pair(lower_at(li - 1), lw)));
-      f.push_back(Feat(salts_, kTBigramR, Pair(lw, lower_at(li + 1))));
-      f.push_back(Feat(salts_, kTPrevShort, short_at(li - 1)));
-      f.push_back(Feat(salts_, kTNextShort, short_at(li + 1)));
-      f.push_back(Feat(salts_, kTShort3, Pair(Pair(short_at(li - 1), sc.short_hash[i]), short_at(li + 1))));
-      f.push_back(Feat(salts_, kTPrevWShort, Pair(lower_at(li - 1), sc.short_hash[i])));
-      f.push_back(Feat(salts_, kTLen, std::min<size_t>(w.size(), 12)));
+      p = std::copy(e.prefix.begin(), e.prefix.begin() + e.nprefix, p);
+      put(Feat(salts_, kTPrevW, lower_at(li - 1)));
+      put(Feat(salts_, kTNextW, lower_at(li + 1)));
+      put(Feat(salts_, kTPrev2W, lower_at(li - 2)));
+      put(Feat(salts_, kTNext2W, lower_at(li + 2)));
+      put(Feat(salts_, kTBigramL, Pair(lower_at(li - 1), lw)));
+      put(Feat(salts_, kTBigramR, Pair(lw, lower_at(li + 1))));
+      put(Feat(salts_, kTPrevShort, short_at(li - 1)));
+      put(Feat(salts_, kTNextShort, short_at(li + 1)));
+      put(Feat(salts_, kTShort3, Pair(Pair(short_at(li - 1), sc.short_hash[i]), short_at(li + 1))));
+      put(Feat(salts_, kTPrevWShort, Pair(lower_at(li - 1), sc.short_hash[i])));
+      put(e.len_feat);
       if (clusters_ != nullptr && clusters_->num_levels() > 0) {
         const int top = clusters_->num_levels() - 1;
         const int mid = std::min(1, top);
@@ -279,59 +353,48 @@ class FeatureExtractor {
           if (j >= static_cast<long>(n)) return 2001;
           return Level(sc.cls[static_cast<size_t>(j)], l);
         };
-        for (int l = 0; l <= top; ++l) {
-          f.push_back(Feat(salts_, static_cast<Templ>(kTCl0 + l), Level(sc.cls[i], l)));
-        }
-        f.push_back(Feat(salts_, kTClP1, cls_at(li - 1, top)));
-        f.push_back(Feat(salts_, kTClN1, cls_at(li + 1, top)));
-        f.push_back(Feat(salts_, kTClP2, cls_at(li - 2, mid)));
-        f.push_back(Feat(salts_, kTClN2, cls_at(li + 2, mid)));
-        f.push_back(Feat(salts_, kTClPN, cls_at(li - 1, mid) * 4096 + cls_at(li + 1, mid)));
-        f.push_back(Feat(salts_, kTClShort, Pair(Level(sc.cls[i], top), sc.short_hash[i])));
+        for (int l = 0; l <= top; ++l) put(e.cl_feat[static_cast<size_t>(l)]);
+        put(Feat(salts_, kTClP1, cls_at(li - 1, top)));
+        put(Feat(salts_, kTClN1, cls_at(li + 1, top)));
+        put(Feat(salts_, kTClP2, cls_at(li - 2, mid)));
+        put(Feat(salts_, kTClN2, cls_at(li + 2, mid)));
+        put(Feat(salts_, kTClPN, cls_at(li - 1, mid) * 4096 + cls_at(li + 1, mid)));
+        put(e.cl_short);
         if (kExtraClusterFeatures) {
-          f.push_back(Feat(salts_, kTClP1c, cls_at(li - 1, 0)));
-          f.push_back(Feat(salts_, kTClN1c, cls_at(li + 1, 0)));
+          put(Feat(salts_, kTClP1c, cls_at(li - 1, 0)));
+          put(Feat(salts_, kTClN1c, cls_at(li + 1, 0)));
         }
       }
-      if (i > 0) f.push_back(Feat(salts_, kTPrevWCap, Pair(lower_at(li - 1), sc.cap[i] ? 1 : 2)));
-      if (i == 0) f.push_back(Feat(salts_, kTFirst, sc.short_hash[i]));
+      if (i > 0) put(Feat(salts_, kTPrevWCap, Pair(lower_at(li - 1), sc.cap[i] ? 1 : 2)));
+      if (i == 0) put(Feat(salts_, kTFirst, sc.short_hash[i]));
       if (caps_sentence) {
-        f.push_back(Feat(salts_, kTCapsLower, lw));
-        if (i == 0) f.push_back(Feat(salts_, kTCapsFirst, 1));
+        put(Feat(salts_, kTCapsLower, lw));
+        if (i == 0) put(Feat(salts_, kTCapsFirst, 1));
       }
-      // Hyphenated parts: al-Assad -> "al", "assad".
-      if (w.size() > 2 && w.find('-', 1) != std::string_view::npos) {
-        size_t b = 0;
-        std::string_view lv(sc.lower);
-        while (b < lv.size()) {
-          size_t e = lv.find('-', b);
-          if (e == std::string_view::npos) e = lv.size();
-          if (e > b) f.push_back(Feat(salts_, kTHyphenPart, Fnv(lv.substr(b, e - b))));
-          b = e + 1;
-        }
-      }
+      p = std::copy(e.hyphen.begin(), e.hyphen.end(), p);
       for (int b = 0; b < kNumGazetteerLists; ++b) {
         const uint8_t cell = sc.gaz[i * kNumGazetteerLists + static_cast<size_t>(b)];
         if (cell) {
           const uint64_t v = static_cast<uint64_t>(b) * 64 + (cell & 7);
-          f.push_back(Feat(salts_, kTGaz, v));
-          f.push_back(Feat(salts_, kTGazCap, v * 4 + (sc.cap[i] ? 1 : 0) + (caps_sentence ? 2 : 0)));
+          put(Feat(salts_, kTGaz, v));
+          put(Feat(salts_, kTGazCap, v * 4 + (sc.cap[i] ? 1 : 0) + (caps_sentence ? 2 : 0)));
         }
         if (i > 0 && sc.gaz[(i - 1) * kNumGazetteerLists + static_cast<size_t>(b)]) {
-          f.push_back(Feat(salts_, kTGazPrev, static_cast<uint64_t>(b)));
+          put(Feat(salts_, kTGazPrev, static_cast<uint64_t>(b)));
         }
         if (i + 1 < n && sc.gaz[(i + 1) * kNumGazetteerLists + static_cast<size_t>(b)]) {
-          f.push_back(Feat(salts_, kTGazNext, static_cast<uint64_t>(b)));
+          put(Feat(salts_, kTGazNext, static_cast<uint64_t>(b)));
         }
       }
     }
+    f.resize(static_cast<size_t>(p - base));
     sc.offsets[n] = static_cast<uint32_t>(f.size());
   }
 
   // Static features of token i plus the label-history features.
   void TokenFeatures(const NerScratch& sc, size_t i, int prev, int prev2,
-                     std::vector<uint64_t>* out) const {
-    out->assign(sc.features.begin() + sc.offsets[i], sc.features.begin() + sc.offsets[i + 1]);
+                     std::vector<uint64_t>* out, size_t skip = 0) const {
+    out->assign(sc.features.begin() + sc.offsets[i] + skip, sc.features.begin() + sc.offsets[i + 1]);
     const uint64_t p1 = static_cast<uint64_t>(prev) + 1;
     const uint64_t p2 = static_cast<uint64_t>(prev2) + 1;
     out->push_back(Feat(salts_, kTP1, p1));
@@ -405,9 +468,10 @@ class FeatureExtractor {
   }
 
   // All dynamic features of token i for pass 1 or 2.
+  // The first `skip` static features are left out.
   void Dynamic(const NerScratch& sc, size_t i, int prev, int prev2, int pass,
-               std::vector<uint64_t>* out) const {
-    TokenFeatures(sc, i, prev, prev2, out);
+               std::vector<uint64_t>* out, size_t skip = 0) const {
+    TokenFeatures(sc, i, prev, prev2, out, skip);
     if (pass == 1) {
       if (kPass1History) DocFeatures(sc, i, kTHist, -1, out);
     } else {
@@ -439,11 +503,14 @@ constexpr size_t kMaxContexts = 12;  // per word and document
 // Document statistics of one sentence for the second pass: the neighbours
 // (lower-cased token hashes) of every capitalized token (context
 // aggregation).
-void CollectDoc(std::span<const std::string_view> words, NerScratch& sc) {
+// `extracted`: sc.token_hash holds the sentence's token hashes (Extract).
+void CollectDoc(std::span<const std::string_view> words, NerScratch& sc, bool extracted) {
   const size_t n = words.size();
-  std::vector<uint64_t>& th = sc.word_hash;  // free after Extract
-  th.resize(n);
-  for (size_t i = 0; i < n; ++i) th[i] = PhraseTokenHash(words[i]);
+  if (!extracted) {
+    sc.word_hash.resize(n);  // free after Extract
+    for (size_t i = 0; i < n; ++i) sc.word_hash[i] = PhraseTokenHash(words[i]);
+  }
+  const std::vector<uint64_t>& th = extracted ? sc.token_hash : sc.word_hash;
   for (size_t i = 0; i < n; ++i) {
     if (words[i].empty() || !IsAsciiUpper(words[i][0])) continue;
     auto& v = sc.contexts[th[i]];
@@ -483,13 +550,31 @@ int ConstrainedBest(int prev, const float* scores) {
 }
 
 // Greedy constrained decode with a model's scores.
-void Decode(const LinearModel& model, const FeatureExtractor& fx, size_t n, int pass, NerScratch& sc) {
+// With `cached`, the scores of each word's leading word-only features come
+// from sc.word_info (model must be the tagger's pass-`pass` model, the
+// cache owned by it); the remaining features are scored on top of them in
+// the same order, so the floats are those of scoring from zero.
+void Decode(const LinearModel& model, const FeatureExtractor& fx, size_t n, int pass, NerScratch& sc,
+            bool cached = false) {
+  static_assert(kNumLabels == 9, "NerScratch::WordInfo::partial holds 9 labels");
   sc.labels.assign(n, 0);
   sc.scores.resize(static_cast<size_t>(model.num_labels()));
+  const size_t slot = pass == 1 ? 0 : 1;
   int prev = kStartLabel, prev2 = kStartLabel;
   for (size_t i = 0; i < n; ++i) {
-    fx.Dynamic(sc, i, prev, prev2, pass, &sc.buffer);
-    std::fill(sc.scores.begin(), sc.scores.end(), 0.0f);
+    if (cached) {
+      NerScratch::WordInfo& e = sc.word_info[sc.tok_info[i]];
+      if (!e.partial_ok[slot]) {
+        e.partial[slot].fill(0.0f);
+        model.Score(std::span<const uint64_t>(e.prefix.data(), e.nprefix), e.partial[slot].data());
+        e.partial_ok[slot] = 1;
+      }
+      std::copy(e.partial[slot].begin(), e.partial[slot].end(), sc.scores.begin());
+      fx.Dynamic(sc, i, prev, prev2, pass, &sc.buffer, e.nprefix);
+    } else {
+      fx.Dynamic(sc, i, prev, prev2, pass, &sc.buffer);
+      std::fill(sc.scores.begin(), sc.scores.end(), 0.0f);
+    }
     model.Score(sc.buffer, sc.scores.data());
     const int best = ConstrainedBest(prev, sc.scores.data());
     sc.labels[i] = best;
@@ -529,6 +614,7 @@ struct NerTagger::Impl {
   std::optional<LinearModel> model2;  // second pass; absent in one-pass models
   PhraseSet gaz;
   WordClusters clusters;
+  uint64_t id = 0;  // distinct per loaded tagger (keys NerScratch's score cache)
 };
 
 NerTagger::NerTagger() : impl_(std::make_unique<Impl>()) {}
@@ -547,6 +633,8 @@ Result<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& path) {
     return InvalidArgument(path + ": NER label set differs from this build's; rebuild it with `sitrep train ner`");
   }
   std::unique_ptr<NerTagger> t(new NerTagger());
+  static std::atomic<uint64_t> next_id{1};
+  t->impl_->id = next_id.fetch_add(1, std::memory_order_relaxed);
   ASSIGN_OR_RETURN(LinearModel model, LinearModel::FromBytes(*weights));
   if (model.num_labels() != kNumLabels) {
     return DataLoss(path + ": NER weights have " + std::to_string(model.num_labels()) +
@@ -571,15 +659,20 @@ Result<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& path) {
 void NerTagger::RunDocument(std::span<const std::span<const std::string_view>> sentences,
                             NerScratch& sc, const std::function<void(size_t)>& done) const {
   FeatureExtractor fx(&impl_->gaz, &impl_->clusters);
+  if (sc.word_owner != impl_->id) {
+    sc.word_info.clear();
+    sc.word_keys.clear();  // rebuilt by Extract
+    sc.word_owner = impl_->id;
+  }
   sc.history.clear();
   sc.contexts.clear();
   const bool two_pass = impl_->model2.has_value();
   sc.doc_pass1.resize(sentences.size());
   for (size_t k = 0; k < sentences.size(); ++k) {
     fx.Extract(sentences[k], sc);
-    Decode(*impl_->model, fx, sentences[k].size(), 1, sc);
+    Decode(*impl_->model, fx, sentences[k].size(), 1, sc, true);
     UpdateHistory(sentences[k].size(), sc);
-    if (two_pass) CollectDoc(sentences[k], sc);
+    if (two_pass) CollectDoc(sentences[k], sc, true);
     if (two_pass) {
       sc.doc_pass1[k] = sc.labels;
     } else {
@@ -589,12 +682,13 @@ void NerTagger::RunDocument(std::span<const std::span<const std::string_view>> s
   if (!two_pass) return;
   // sc.history now counts the first-pass labels of the whole document.
   for (size_t k = 0; k < sentences.size(); ++k) {
-    fx.Extract(sentences[k], sc);
+    fx.Extract(sentences[k], sc, /*features=*/false);
     sc.pass1 = sc.doc_pass1[k];
     if (kSkipAgreeing && !Disagrees(sc)) {
       sc.labels = sc.pass1;
     } else {
-      Decode(*impl_->model2, fx, sentences[k].size(), 2, sc);
+      fx.Extract(sentences[k], sc);
+      Decode(*impl_->model2, fx, sentences[k].size(), 2, sc, true);
     }
     done(k);
   }
@@ -785,7 +879,7 @@ void DocHistory(const std::vector<NerSentence>& sents, const std::vector<std::ve
       uint16_t& c = sc.history[PhraseTokenHash(w)][static_cast<size_t>(LabelType(p1[si][i]))];
       if (c < 0xFFFF) ++c;
     }
-    CollectDoc(words, sc);
+    CollectDoc(words, sc, false);
   }
 }
 

@@ -139,6 +139,30 @@ struct NerScratch {
   // Neighbours (lower-cased token hashes) of the capitalized words of the
   // document, for context aggregation in the second pass.
   std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, uint64_t>>> contexts;
+  // Word-level cache (bounded; results never depend on what it holds): what
+  // depends only on a word's bytes, and the scores of its leading word-only
+  // features under each pass's model (summed from zero in feature order, so
+  // scoring the rest on top of them gives the same floats).
+  struct WordInfo {
+    std::string word;
+    uint64_t token_hash = 0, word_hash = 0, shape_hash = 0, short_hash = 0;
+    uint32_t cls = 0;
+    uint8_t cap = 0, has_letter = 0, has_lower = 0, nprefix = 0;
+    uint8_t partial_ok[2] = {0, 0};
+    uint16_t gaz1 = 0;                  // gazetteer mask of the word alone
+    std::array<uint64_t, 13> prefix{};  // bias, word, lower, shapes, affixes
+    uint64_t len_feat = 0, cl_short = 0;
+    std::array<uint64_t, 3> cl_feat{};
+    std::vector<uint64_t> hyphen;       // hyphen-part features
+    std::array<float, 9> partial[2]{};
+  };
+  std::vector<WordInfo> word_info;
+  std::vector<uint64_t> word_keys;   // open addressing by Fnv(word), 0 = empty
+  std::vector<uint32_t> word_slots;  // -> word_info
+  std::vector<uint32_t> tok_info;                     // per token -> word_info
+  const void* word_clusters = nullptr;                // what word_info was built with
+  const void* word_gaz = nullptr;
+  uint64_t word_owner = 0;                            // tagger whose scores it holds
 };
 
 
