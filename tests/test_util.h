@@ -2,8 +2,12 @@
 #ifndef SITREP_TESTS_TEST_UTIL_H_
 #define SITREP_TESTS_TEST_UTIL_H_
 
+#include <unistd.h>
 #include <zlib.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -22,6 +26,26 @@ inline std::string Gzip(std::string_view in) {
   out.resize(zs.total_out);
   deflateEnd(&zs);
   return out;
+}
+
+// A path inside a per-process temporary directory named after `suite`.
+inline std::string TempPath(const std::string& suite, const std::string& name) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("sitrep_" + suite + "_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+// The whole file as bytes ("" when it cannot be read).
+inline std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void WriteAll(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
 }  // namespace sitrep::test_util

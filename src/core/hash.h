@@ -20,6 +20,17 @@ inline uint64_t Fnv1a64(std::string_view s) {
   return h;
 }
 
+// SplitMix64 finalizer: spreads the bits of a hash (used where FNV-1a
+// values index tables).
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
 // "sha-like" printable id: 16 lower-case hex digits.
 inline std::string HexId(uint64_t h) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/hash.h"
+
 namespace sitrep::tag {
 namespace {
 
@@ -76,12 +78,7 @@ std::vector<uint32_t> Exchange(uint32_t num_words, uint32_t k,
 }  // namespace
 
 uint64_t WordClusters::Key(std::string_view word) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : word) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  h = Mix(h);
+  uint64_t h = Mix(Fnv1a64(word));
   return h == 0 ? 1 : h;
 }
 

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "core/artifact.h"
+#include "core/hash.h"
 #include "core/strings.h"
 #include "tag/conlleval.h"
 #include "tag/ner_data.h"
@@ -45,23 +46,7 @@ constexpr bool Allowed(int prev, int id) {
 // values are FNV-1a hashed and mixed with the salt, so that per-token work
 // is a few multiplies instead of string building.
 
-uint64_t Mix64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-uint64_t Fnv(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
+uint64_t Fnv(std::string_view s) { return Fnv1a64(s); }
 
 enum Templ : int {
   kTBias, kTWord, kTLower, kTShape, kTShort, kTPre1, kTPre2, kTPre3, kTPre4,

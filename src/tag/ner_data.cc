@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/hash.h"
 #include "core/strings.h"
 #include "core/utf8.h"
 #include "text/text.h"
@@ -86,15 +87,6 @@ void SplitCsv(std::string_view line, std::vector<std::string>* fields) {
 constexpr size_t kEntry = 10;  // serialized (u64 key, u16 mask)
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
-
-uint64_t Mix64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 }  // namespace
 

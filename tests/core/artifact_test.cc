@@ -9,29 +9,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/test_util.h"
+
 namespace sitrep {
 namespace {
 
+std::string TempPath(const std::string& name) { return test_util::TempPath("artifact_test", name); }
+using test_util::ReadAll;
+using test_util::WriteAll;
+
 namespace fs = std::filesystem;
-
-std::string TempPath(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("sitrep_artifact_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return (dir / name).string();
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
 
 ArtifactWriter SampleWriter(uint32_t version = 3) {
   ArtifactWriter w("pos", version);

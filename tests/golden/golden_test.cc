@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 namespace {
 
 std::string Capture(const std::string& args) {
@@ -23,13 +25,6 @@ std::string Capture(const std::string& args) {
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   pclose(p);
   return out;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 struct GoldenCase {
@@ -47,7 +42,7 @@ TEST_P(GoldenTest, OutputMatches) {
     std::ofstream(expected_path, std::ios::binary) << actual;
     GTEST_SKIP() << "rewrote " << expected_path;
   }
-  std::string expected = ReadFile(expected_path);
+  std::string expected = sitrep::test_util::ReadAll(expected_path);
   ASSERT_FALSE(expected.empty()) << "missing golden file " << expected_path;
   EXPECT_EQ(actual, expected) << "command: sitrep " << c.args;
 }

@@ -12,8 +12,12 @@
 
 #include "tag/ner_data.h"
 
+#include "tests/test_util.h"
+
 namespace sitrep::tag {
 namespace {
+
+using test_util::ReadAll;
 
 std::vector<std::string> Split(const std::string& s) {
   std::istringstream in(s);
@@ -57,13 +61,6 @@ PhraseSet ToyGazetteer() {
   g.AddText("German", kGazNationality);
   g.AddText("Corp", kGazOrgWord);
   return g;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 class NerToyTest : public ::testing::Test {
