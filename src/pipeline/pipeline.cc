@@ -54,27 +54,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
 void Pipeline::Tag(Document& doc, Scratch& s) const {
   if (!pos_ || !ner_) return;
   auto t0 = Clock::now();
+  // The document's words, once; POS and NER both read sentence views of it.
   const std::string_view text = doc.text;
-  for (const Sentence& sent : doc.sentences) {
-    const uint32_t n = sent.last_token - sent.first_token;
-    s.words.clear();
-    for (uint32_t t = sent.first_token; t < sent.last_token; ++t) {
-      const Token& tok = doc.tokens[t];
-      s.words.push_back(text.substr(tok.begin, tok.end - tok.begin));
-    }
-    s.upos.resize(n);
-    s.xpos.resize(n);
-    pos_->Tag(s.words, s.upos.data(), s.xpos.data(), s.pos);
-    for (uint32_t i = 0; i < n; ++i) {
-      doc.tokens[sent.first_token + i].upos = s.upos[i];
-      doc.tokens[sent.first_token + i].xpos = s.xpos[i];
-    }
-  }
-  auto t1 = Clock::now();
-  s.profile_ns[kStagePos] += NsSince(t0);
-  // NER sees the whole document: later mentions are typed with the help of
-  // earlier ones.
-  doc.entities.clear();
   s.all_words.clear();
   for (const Token& tok : doc.tokens) s.all_words.push_back(text.substr(tok.begin, tok.end - tok.begin));
   s.sentence_words.clear();
@@ -82,6 +63,22 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
     s.sentence_words.emplace_back(s.all_words.data() + sent.first_token,
                                   sent.last_token - sent.first_token);
   }
+  for (size_t k = 0; k < doc.sentences.size(); ++k) {
+    const uint32_t first = doc.sentences[k].first_token;
+    const size_t n = s.sentence_words[k].size();
+    s.upos.resize(n);
+    s.xpos.resize(n);
+    pos_->Tag(s.sentence_words[k], s.upos.data(), s.xpos.data(), s.pos);
+    for (size_t i = 0; i < n; ++i) {
+      doc.tokens[first + i].upos = s.upos[i];
+      doc.tokens[first + i].xpos = s.xpos[i];
+    }
+  }
+  auto t1 = Clock::now();
+  s.profile_ns[kStagePos] += NsSince(t0);
+  // NER sees the whole document: later mentions are typed with the help of
+  // earlier ones.
+  doc.entities.clear();
   ner_->TagDocument(s.sentence_words, &s.entities, s.ner);
   for (size_t k = 0; k < doc.sentences.size() && k < s.entities.size(); ++k) {
     const Sentence& sent = doc.sentences[k];

@@ -42,7 +42,6 @@ class Pipeline {
     text::TextScratch text;
     tag::PosScratch pos;
     tag::NerScratch ner;
-    std::vector<std::string_view> words;
     std::vector<uint8_t> upos;
     std::vector<uint16_t> xpos;
     std::vector<std::vector<tag::Entity>> entities;  // per sentence
