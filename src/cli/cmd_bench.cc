@@ -165,13 +165,27 @@ int RunBench(const std::vector<std::string>& corpus, int runs, int jobs_all) {
               p.Tag(docs[i], scratch);
             });
           });
-  // Stage: output (serialize the records).
-  std::vector<std::string> outs(raws.size());
+  // Stage: places (recognition + resolution) on NER-tagged documents.
   std::vector<Document> tagged = tokenized;
   for (Document& d : tagged) {
     Pipeline::Scratch scratch;
     p.Tag(d, scratch);
   }
+  if (p.gazetteer() != nullptr) {
+    measure("places", 1, text_bytes, tokens, [&] { docs = tagged; },
+            [&](int j) {
+              ParallelFor(docs.size(), j, [&](size_t i) {
+                thread_local Pipeline::Scratch scratch;
+                p.ResolvePlaces(docs[i], scratch);
+              });
+            });
+  }
+  for (Document& d : tagged) {
+    Pipeline::Scratch scratch;
+    p.ResolvePlaces(d, scratch);
+  }
+  // Stage: output (serialize the records).
+  std::vector<std::string> outs(raws.size());
   measure("output", 1, raw_bytes, 0, [&] { docs = tagged; },
           [&](int j) {
             ParallelFor(docs.size(), j, [&](size_t i) {

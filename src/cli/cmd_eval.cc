@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "core/json_writer.h"
 #include "ingest/html.h"
+#include "pipeline/eval_geo.h"
 #include "pipeline/pipeline.h"
 #include "tag/ner.h"
 #include "tag/pos.h"
@@ -116,6 +117,46 @@ int EvalNer(const std::string& path, const std::string& predictions,
   return 0;
 }
 
+int EvalGeoCommand(const std::string& path, const std::string& predictions,
+                   const std::string& models_dir) {
+  PipelineOptions options;
+  options.models_dir = models_dir;
+  auto pipeline = Pipeline::Load(options);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "sitrep eval geo: %s\n", pipeline.status().message().c_str());
+    return 2;
+  }
+  auto report = EvalGeo(**pipeline, path, predictions);
+  if (!report.ok()) {
+    std::fprintf(stderr, "sitrep eval geo: %s\n", report.status().message().c_str());
+    return 2;
+  }
+  const GeoEvalReport& r = *report;
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("eval").String("geo");
+  w.Key("documents").Uint(r.documents);
+  w.Key("gold").Uint(r.gold);
+  w.Key("predicted").Uint(r.predicted);
+  w.Key("precision").Double(r.precision, 2);
+  w.Key("recall").Double(r.recall, 2);
+  w.Key("f1").Double(r.f1, 2);
+  w.Key("gold_with_coordinates").Uint(r.gold_with_point);
+  w.Key("recognized_with_coordinates").Uint(r.recognized_with_point);
+  w.Key("acc161").Double(r.acc161, 2);
+  w.Key("acc161_recognized").Double(r.acc161_recognized, 2);
+  w.Key("country_recognized").Double(r.country_recognized, 2);
+  w.Key("exact_recognized").Double(r.exact_recognized, 2);
+  w.Key("acc161_recognized_by_point").Double(r.acc161_recognized_by_point, 2);
+  w.Key("median_km").Double(r.median_km, 1);
+  w.Key("seconds").Double(r.seconds, 3);
+  w.Key("mb_per_s").Double(r.seconds > 0 ? r.text_bytes / r.seconds / 1e6 : 0, 2);
+  w.EndObject();
+  std::printf("%s\n", out.c_str());
+  return 0;
+}
+
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {
@@ -157,6 +198,20 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   ner->add_option("--models", ner_args->models_dir, "models directory");
   ner->callback([ner_args, exit_code] {
     *exit_code = EvalNer(ner_args->path, ner_args->predictions, ner_args->models_dir);
+  });
+
+  auto* geo_args = new TagEvalArgs();
+  CLI::App* geo = sub->add_subcommand(
+      "geo",
+      "place recognition (span overlap P/R/F1) and resolution (Acc@161km, country, "
+      "median km) on a geoparsing JSONL file");
+  geo->add_option("file", geo_args->path, "JSONL: {id, text, toponyms:[{start,end,lat,lon,...}]}")
+      ->required();
+  geo->add_option("--predictions", geo_args->predictions,
+                  "write {id, toponyms:[{start,end,surface,lat,lon,geonameid,country}]} lines");
+  geo->add_option("--models", geo_args->models_dir, "models directory");
+  geo->callback([geo_args, exit_code] {
+    *exit_code = EvalGeoCommand(geo_args->path, geo_args->predictions, geo_args->models_dir);
   });
 }
 

@@ -16,6 +16,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddBenchCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTagCommand(CLI::App& app, int* exit_code);
+void AddBuildCommand(CLI::App& app, int* exit_code);
 
 inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddCodeCommand(app, exit_code);
@@ -25,6 +26,7 @@ inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddBenchCommand(app, exit_code);
   AddTrainCommand(app, exit_code);
   AddTagCommand(app, exit_code);
+  AddBuildCommand(app, exit_code);
 }
 
 }  // namespace sitrep::cli

@@ -88,6 +88,30 @@ struct EntityMention {
   uint32_t first_token = 0;
   uint32_t last_token = 0;
   uint8_t kind = kEntityMisc;  // EntityKind
+  int32_t place = -1;  // index into Document::places (places stage), or -1
+};
+
+// How exact a resolved place is (EVENT-RECORD.md location.precision).
+enum PlacePrecision : uint8_t {
+  kPrecisionPoint, kPrecisionCity, kPrecisionAdmin2, kPrecisionAdmin1,
+  kPrecisionCountry, kPrecisionRegion, kPrecisionUnknown, kPrecisionCount
+};
+inline constexpr const char* kPlacePrecisionNames[kPrecisionCount] = {
+    "point", "city", "admin2", "admin1", "country", "region", "unknown"};
+
+// A place mention's resolution against the gazetteer (geo/resolver.h).
+// geonames_id 0 / has_point false: recognized but not resolved.
+struct PlaceRef {
+  uint32_t geonames_id = 0;
+  bool has_point = false;
+  double lat = 0;
+  double lon = 0;
+  std::string name;     // the gazetteer's preferred name
+  std::string country;  // ISO 3166-1 alpha-2, "" when unknown
+  std::string admin1;   // admin1 name, "" when none
+  std::string feature;  // GeoNames "class.code", e.g. "P.PPLA"
+  uint8_t precision = kPrecisionUnknown;  // PlacePrecision
+  float confidence = 0;  // 0..1
 };
 
 struct Sentence {
@@ -119,6 +143,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<EntityMention> entities;
+  std::vector<PlaceRef> places;  // resolutions, referenced by entities
   bool tagged = false;  // the tag stage ran (entities is meaningful)
 };
 

@@ -19,6 +19,44 @@ void WriteNotes(const Document& doc, JsonWriter& w) {
   w.EndArray();
 }
 
+// The resolution fields of a place (or nationality) mention; unresolved
+// places keep their name fields null so the record shape never changes.
+void WritePlace(const PlaceRef& p, JsonWriter& w) {
+  auto opt = [&w](const char* key, const std::string& v) {
+    w.Key(key);
+    if (v.empty()) {
+      w.Null();
+    } else {
+      w.String(v);
+    }
+  };
+  opt("name", p.name);
+  w.Key("geonames_id");
+  if (p.geonames_id != 0) {
+    w.Uint(p.geonames_id);
+  } else {
+    w.Null();
+  }
+  w.Key("lat");
+  if (p.has_point) {
+    w.Double(p.lat, 5);
+  } else {
+    w.Null();
+  }
+  w.Key("lon");
+  if (p.has_point) {
+    w.Double(p.lon, 5);
+  } else {
+    w.Null();
+  }
+  opt("country", p.country);
+  opt("admin1", p.admin1);
+  opt("feature", p.feature);
+  w.Key("precision").String(
+      kPlacePrecisionNames[p.precision < kPrecisionCount ? p.precision : kPrecisionUnknown]);
+  w.Key("confidence").Double(p.confidence, 2);
+}
+
 }  // namespace
 
 void AppendDocRecord(const Document& doc, double timing_ms, std::string* out) {
@@ -41,6 +79,9 @@ void AppendDocRecord(const Document& doc, double timing_ms, std::string* out) {
       w.Key("start").Uint(e.begin);
       w.Key("end").Uint(e.end);
       w.Key("text").String(text.substr(e.begin, e.end - e.begin));
+      if (e.place >= 0 && static_cast<size_t>(e.place) < doc.places.size()) {
+        WritePlace(doc.places[static_cast<size_t>(e.place)], w);
+      }
       w.EndObject();
     }
     w.EndArray();

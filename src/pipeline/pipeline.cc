@@ -48,6 +48,10 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
   std::string dir = options.models_dir.empty() ? DefaultModelsDir() : options.models_dir;
   ASSIGN_OR_RETURN(p->pos_, tag::PosTagger::Load(dir + "/pos.bin"));
   ASSIGN_OR_RETURN(p->ner_, tag::NerTagger::Load(dir + "/ner.bin"));
+  if (options.places) {
+    ASSIGN_OR_RETURN(p->gazetteer_, geo::Gazetteer::Load(dir + "/gazetteer.bin"));
+    p->resolver_ = std::make_unique<geo::PlaceResolver>(*p->gazetteer_);
+  }
   return p;
 }
 
@@ -99,6 +103,13 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
   s.profile_ns[kStageNer] += NsSince(t1);
 }
 
+void Pipeline::ResolvePlaces(Document& doc, Scratch& s) const {
+  if (!resolver_ || !doc.tagged) return;
+  auto t0 = Clock::now();
+  resolver_->Resolve(doc, s.places);
+  s.profile_ns[kStagePlaces] += NsSince(t0);
+}
+
 Document Pipeline::Process(RawDoc&& raw, const ingest::IngestOptions& options,
                            Scratch& s) const {
   auto t0 = Clock::now();
@@ -114,6 +125,7 @@ Document Pipeline::Process(RawDoc&& raw, const ingest::IngestOptions& options,
     return doc;
   }
   Tag(doc, s);
+  ResolvePlaces(doc, s);
   return doc;
 }
 

@@ -17,6 +17,8 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "geo/gazetteer.h"
+#include "geo/resolver.h"
 #include "ingest/ingest.h"
 #include "tag/ner.h"
 #include "tag/pos.h"
@@ -24,12 +26,13 @@
 
 namespace sitrep {
 
-enum PipelineStage : int { kStageIngest, kStageText, kStagePos, kStageNer, kStageCount };
-inline constexpr const char* kStageNames[kStageCount] = {"ingest", "text", "pos", "ner"};
+enum PipelineStage : int { kStageIngest, kStageText, kStagePos, kStageNer, kStagePlaces, kStageCount };
+inline constexpr const char* kStageNames[kStageCount] = {"ingest", "text", "pos", "ner", "places"};
 
 struct PipelineOptions {
   std::string models_dir;  // empty: DefaultModelsDir()
   bool tag = true;         // run POS and NER (needs the models)
+  bool places = true;      // resolve places (needs gazetteer.bin; implies tag)
 };
 
 // The models directory: $SITREP_MODELS, else `models/` next to or one level
@@ -47,6 +50,7 @@ class Pipeline {
     std::vector<std::vector<tag::Entity>> entities;  // per sentence
     std::vector<std::string_view> all_words;          // the document's tokens
     std::vector<std::span<const std::string_view>> sentence_words;
+    geo::ResolverScratch places;
     std::array<double, kStageCount> profile_ns{};  // summed per stage
   };
 
@@ -57,13 +61,19 @@ class Pipeline {
 
   // Tags an already tokenized document in place (POS + NER).
   void Tag(Document& doc, Scratch& scratch) const;
+  // Finds and resolves the places of a tagged document (no-op without the
+  // gazetteer). Run once per document: it adds to doc.entities/doc.places.
+  void ResolvePlaces(Document& doc, Scratch& scratch) const;
 
   const tag::PosTagger* pos() const { return pos_.get(); }
   const tag::NerTagger* ner() const { return ner_.get(); }
+  const geo::Gazetteer* gazetteer() const { return gazetteer_.get(); }
 
  private:
   std::unique_ptr<tag::PosTagger> pos_;
   std::unique_ptr<tag::NerTagger> ner_;
+  std::unique_ptr<geo::Gazetteer> gazetteer_;
+  std::unique_ptr<geo::PlaceResolver> resolver_;
 };
 
 }  // namespace sitrep

@@ -23,10 +23,12 @@ struct RunResult {
   std::string out;
 };
 
-RunResult RunSitrep(const std::string& args, const std::string& stdin_path = "") {
+// Runs the binary; stdout is kept, or stderr when `want_stderr`.
+RunResult RunSitrep(const std::string& args, const std::string& stdin_path = "",
+                    bool want_stderr = false) {
   std::string cmd = std::string(SITREP_BINARY) + " " + args;
   if (!stdin_path.empty()) cmd += " < " + stdin_path;
-  cmd += " 2>/dev/null";
+  cmd += want_stderr ? " 2>&1 >/dev/null" : " 2>/dev/null";
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
@@ -77,6 +79,7 @@ std::vector<Record> Parse(const std::string& out) {
 }
 
 using sitrep::test_util::Gzip;
+using sitrep::test_util::ReadAll;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -253,7 +256,9 @@ TEST_F(CliTest, CodeWritesEntitiesFromTheTaggers) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("\"entities\":["), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("{\"kind\":\"place\",\"start\":"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("\"text\":\"Aleppo\"}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"text\":\"Aleppo\",\"name\":\"Aleppo\",\"geonames_id\":170063,"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(CliTest, BrokenModelsAreASetupErrorNamingTheFile) {
@@ -284,6 +289,38 @@ TEST_F(CliTest, BrokenModelsAreASetupErrorNamingTheFile) {
   // Missing model.
   fs::remove(models / "ner.bin");
   EXPECT_EQ(RunSitrep("code --models " + models.string() + " " + f).exit_code, 2);
+}
+
+TEST_F(CliTest, MissingGazetteerIsASetupErrorSayingHowToBuildIt) {
+  fs::path models = dir_ / "models";
+  fs::create_directories(models);
+  std::string src = std::string(SITREP_SOURCE_DIR) + "/models/";
+  if (!fs::exists(src + "pos.bin")) GTEST_SKIP() << "no committed models";
+  fs::copy_file(src + "pos.bin", models / "pos.bin");
+  fs::copy_file(src + "ner.bin", models / "ner.bin");
+  std::string f = Write("a.txt", "Body.");
+  RunResult r = RunSitrep("code --models " + models.string() + " " + f, "", true);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("gazetteer.bin"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sitrep build gazetteer"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, EvalGeoPrintsAFinalJsonLineAndPredictions) {
+  std::string gold = Write("geo.jsonl",
+                           "{\"id\":\"g1\",\"text\":\"Shelling hit Mosul and Qwzxyville.\","
+                           "\"toponyms\":[{\"start\":13,\"end\":18,\"surface\":\"Mosul\","
+                           "\"lat\":36.335,\"lon\":43.119,\"geonameid\":99072}]}\n");
+  std::string pred = (dir_ / "geo-pred.jsonl").string();
+  RunResult r = RunSitrep("eval geo " + gold + " --predictions " + pred);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"eval\":\"geo\",\"documents\":1,\"gold\":1,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"recall\":100.00"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"acc161_recognized\":100.00"), std::string::npos) << r.out;
+  std::string lines = ReadAll(pred);
+  EXPECT_NE(lines.find("{\"id\":\"g1\",\"toponyms\":[{\"start\":13,\"end\":18,\"surface\":\"Mosul\","),
+            std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("\"geonameid\":99072,\"country\":\"IQ\"}"), std::string::npos) << lines;
 }
 
 TEST_F(CliTest, EvalNerAndPosPrintAFinalJsonLine) {
@@ -353,6 +390,53 @@ TEST_F(CliTest, SeedArticleEntities) {
     }
     EXPECT_TRUE(found) << e.kind << ": " << e.text;
   }
+}
+
+// The acceptance reading of the reference article (issue 4): its places are
+// resolved to the right gazetteer entries.
+TEST_F(CliTest, SeedArticlePlaces) {
+  RunResult r = RunSitrep("code " + std::string(SITREP_SOURCE_DIR) + "/examples/seed-article.txt");
+  ASSERT_EQ(r.exit_code, 0);
+  simdjson::dom::parser parser;
+  simdjson::dom::element el;
+  ASSERT_EQ(parser.parse(r.out).get(el), simdjson::SUCCESS);
+  simdjson::dom::array entities;
+  ASSERT_EQ(el["entities"].get(entities), simdjson::SUCCESS);
+  auto find = [&](std::string_view text) -> simdjson::dom::element {
+    for (auto ent : entities) {
+      std::string_view kind, t;
+      if (ent["kind"].get(kind) || ent["text"].get(t)) continue;
+      if (kind == "place" && t == text) return ent;
+    }
+    return {};
+  };
+  auto country = [&](std::string_view text) {
+    std::string_view c;
+    simdjson::dom::element e = find(text);
+    if (e.type() != simdjson::dom::element_type::OBJECT || e["country"].get(c)) return std::string("?");
+    return std::string(c);
+  };
+  simdjson::dom::element deir = find("Deir ez-Zor");
+  ASSERT_EQ(deir.type(), simdjson::dom::element_type::OBJECT);
+  uint64_t id = 0;
+  EXPECT_EQ(deir["geonames_id"].get(id), simdjson::SUCCESS);
+  EXPECT_EQ(id, 170794u);
+  EXPECT_EQ(country("Deir ez-Zor"), "SY");
+  EXPECT_EQ(country("Latakia"), "SY");
+  EXPECT_EQ(country("Mosul"), "IQ");
+  EXPECT_EQ(country("Tajikistan"), "TJ");
+  simdjson::dom::element tj = find("Tajikistan");
+  std::string_view precision;
+  ASSERT_EQ(tj.type(), simdjson::dom::element_type::OBJECT);
+  EXPECT_EQ(tj["precision"].get(precision), simdjson::SUCCESS);
+  EXPECT_EQ(precision, "country");
+  simdjson::dom::element base = find("Khmeimim Air Base");
+  ASSERT_EQ(base.type(), simdjson::dom::element_type::OBJECT);
+  double lat = 0, lon = 0;
+  EXPECT_EQ(base["lat"].get(lat), simdjson::SUCCESS);
+  EXPECT_EQ(base["lon"].get(lon), simdjson::SUCCESS);
+  EXPECT_NEAR(lat, 35.40, 0.05);
+  EXPECT_NEAR(lon, 35.95, 0.05);
 }
 
 }  // namespace
