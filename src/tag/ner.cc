@@ -5,10 +5,13 @@
 #include <atomic>
 #include <bit>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <random>
+#include <unordered_map>
 
 #include "core/artifact.h"
 #include "core/hash.h"
@@ -949,6 +952,112 @@ Status TrainNerLoop(const std::vector<const std::vector<NerSentence>*>& train, c
   return Status::Ok();
 }
 
+// Averages linear models (LinearModel bytes, documented in perceptron.h)
+// weight by weight: the parameter average of perceptrons trained on
+// different shuffles of the same data, a cheap ensemble with the run-time
+// cost of one model. Deterministic: rows in key order, same table rule as
+// PerceptronTrainer::SerializeAveraged.
+std::string AverageModels(const std::vector<std::string>& models) {
+  static_assert(kNumLabels <= 16, "rows below hold at most 16 labels");
+  if (models.size() == 1) return models[0];
+  constexpr size_t kHeader = 32, kSlot = 16, kEntry = 4;
+  auto load32 = [](const char* p) { uint32_t v; std::memcpy(&v, p, 4); return v; };
+  uint32_t labels = 0;
+  std::unordered_map<uint64_t, std::array<double, 16>> sum;
+  for (const std::string& m : models) {
+    const char* p = m.data();
+    labels = load32(p + 4);
+    const uint32_t table_log2 = load32(p + 8);
+    float scale;
+    std::memcpy(&scale, p + 16, 4);
+    const size_t slots = size_t{1} << table_log2;
+    const char* entries = p + kHeader + slots * kSlot;
+    for (size_t sl = 0; sl < slots; ++sl) {
+      const char* slot = p + kHeader + sl * kSlot;
+      uint64_t key;
+      std::memcpy(&key, slot, 8);
+      if (key == 0) continue;
+      const uint32_t first = load32(slot + 8), count = load32(slot + 12);
+      auto& row = sum[key];
+      for (uint32_t e = first; e < first + count; ++e) {
+        uint16_t l;
+        int16_t w;
+        std::memcpy(&l, entries + size_t{e} * kEntry, 2);
+        std::memcpy(&w, entries + size_t{e} * kEntry + 2, 2);
+        row[l] += static_cast<double>(w) * scale;
+      }
+    }
+  }
+  std::vector<uint64_t> keys;
+  keys.reserve(sum.size());
+  double max_abs = 0;
+  for (auto& [k, row] : sum) {
+    keys.push_back(k);
+    for (uint32_t l = 0; l < labels; ++l) {
+      row[l] /= static_cast<double>(models.size());
+      max_abs = std::max(max_abs, std::abs(row[l]));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  const float scale = max_abs > 0 ? static_cast<float>(max_abs / 32767.0) : 1.0f;
+  std::string entries;
+  std::vector<std::array<uint64_t, 3>> rows;  // key, first, count
+  auto append = [](std::string* out, const void* v, size_t n) { out->append(static_cast<const char*>(v), n); };
+  for (uint64_t k : keys) {
+    const auto& row = sum[k];
+    const auto first = static_cast<uint32_t>(entries.size() / kEntry);
+    uint32_t count = 0;
+    for (uint32_t l = 0; l < labels; ++l) {
+      const long q = std::lround(row[l] / scale);
+      if (q == 0) continue;
+      const auto l16 = static_cast<uint16_t>(l);
+      const auto w16 = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
+      append(&entries, &l16, 2);
+      append(&entries, &w16, 2);
+      ++count;
+    }
+    if (count > 0) rows.push_back({k, first, count});
+  }
+  uint32_t table_log2 = 4;
+  while ((uint64_t{1} << table_log2) < rows.size() * 10 / 7 + 1) ++table_log2;
+  const size_t slots = size_t{1} << table_log2;
+  std::string table(slots * kSlot, '\0');
+  for (const auto& [key, first, count] : rows) {
+    size_t sl = key & (slots - 1);
+    for (;; sl = (sl + 1) & (slots - 1)) {
+      uint64_t k;
+      std::memcpy(&k, &table[sl * kSlot], 8);
+      if (k == 0) break;
+    }
+    const auto f32 = static_cast<uint32_t>(first), c32 = static_cast<uint32_t>(count);
+    std::memcpy(&table[sl * kSlot], &key, 8);
+    std::memcpy(&table[sl * kSlot + 8], &f32, 4);
+    std::memcpy(&table[sl * kSlot + 12], &c32, 4);
+  }
+  std::string out;
+  const uint32_t magic = load32(models[0].data());
+  const auto num_entries = static_cast<uint32_t>(entries.size() / kEntry);
+  const auto num_rows = static_cast<uint32_t>(rows.size());
+  const uint64_t reserved = 0;
+  append(&out, &magic, 4);
+  append(&out, &labels, 4);
+  append(&out, &table_log2, 4);
+  append(&out, &num_entries, 4);
+  append(&out, &scale, 4);
+  append(&out, &num_rows, 4);
+  append(&out, &reserved, 8);
+  out += table;
+  out += entries;
+  return out;
+}
+
+// Trains `seeds` models with seeds opt.seed, opt.seed + 1, ... and averages
+// them (AverageModels).
+Status TrainAveraged(const std::vector<const std::vector<NerSentence>*>& train, const PhraseSet& gaz,
+                     const WordClusters& clusters, const NerTrainOptions& opt,
+                     const std::vector<NerSentence>& dev, int pass, const Pass1Labels* p1, int seeds,
+                     std::string* weights, std::string* rep);
+
 // First-pass labels of the documents with index % folds == fold, by a
 // pass-1 model (as tagged at run time: with document history).
 Status PredictPass1(const std::vector<const std::vector<NerSentence>*>& train, const PhraseSet& gaz,
@@ -980,7 +1089,7 @@ Status TrainTwoPass(const std::vector<const std::vector<NerSentence>*>& train, c
                     const WordClusters& clusters, const NerTrainOptions& opt,
                     const std::vector<NerSentence>& dev, std::string* weights1, std::string* weights2,
                     std::string* rep) {
-  RETURN_IF_ERROR(TrainNerLoop(train, gaz, clusters, opt, dev, 1, nullptr, 0, -1, weights1, rep));
+  RETURN_IF_ERROR(TrainAveraged(train, gaz, clusters, opt, dev, 1, nullptr, opt.seeds, weights1, rep));
   if (opt.jackknife_folds <= 1) return Status::Ok();
   Pass1Labels p1(train.size());
   for (size_t c = 0; c < train.size(); ++c) p1[c].resize(train[c]->size());
@@ -989,7 +1098,22 @@ Status TrainTwoPass(const std::vector<const std::vector<NerSentence>*>& train, c
     RETURN_IF_ERROR(TrainNerLoop(train, gaz, clusters, opt, {}, 1, nullptr, opt.jackknife_folds, f, &w, &r));
     RETURN_IF_ERROR(PredictPass1(train, gaz, clusters, w, opt.jackknife_folds, f, &p1));
   }
-  return TrainNerLoop(train, gaz, clusters, opt, {}, 2, &p1, 0, -1, weights2, rep);
+  return TrainAveraged(train, gaz, clusters, opt, {}, 2, &p1, opt.seeds, weights2, rep);
+}
+
+Status TrainAveraged(const std::vector<const std::vector<NerSentence>*>& train, const PhraseSet& gaz,
+                     const WordClusters& clusters, const NerTrainOptions& opt,
+                     const std::vector<NerSentence>& dev, int pass, const Pass1Labels* p1, int seeds,
+                     std::string* weights, std::string* rep) {
+  std::vector<std::string> models(static_cast<size_t>(std::max(seeds, 1)));
+  for (size_t k = 0; k < models.size(); ++k) {
+    NerTrainOptions o = opt;
+    o.seed = opt.seed + k;
+    RETURN_IF_ERROR(TrainNerLoop(train, gaz, clusters, o, k == 0 ? dev : std::vector<NerSentence>{}, pass, p1,
+                                 0, -1, &models[k], rep));
+  }
+  *weights = AverageModels(models);
+  return Status::Ok();
 }
 
 }  // namespace

@@ -155,6 +155,26 @@ TEST_F(NerToyTest, TrainingIsDeterministic) {
   EXPECT_EQ(ReadAll(opt.out_path), ReadAll(*dir_ + "/ner.bin"));
 }
 
+// Weight-averaged models (NerTrainOptions::seeds): deterministic, they load
+// and they tag what they were trained on.
+TEST_F(NerToyTest, SeedAveragedModels) {
+  NerTrainOptions opt;
+  opt.epochs = 5;
+  opt.buckets_log2 = 16;
+  opt.seeds = 2;
+  opt.out_path = *dir_ + "/avg1.bin";
+  ASSERT_TRUE(TrainNerOn(ToyCorpus(), ToyGazetteer(), opt, nullptr).ok());
+  opt.out_path = *dir_ + "/avg2.bin";
+  ASSERT_TRUE(TrainNerOn(ToyCorpus(), ToyGazetteer(), opt, nullptr).ok());
+  EXPECT_EQ(ReadAll(*dir_ + "/avg1.bin"), ReadAll(*dir_ + "/avg2.bin"));
+  auto t = NerTagger::Load(opt.out_path);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  const std::vector<std::string_view> words = {"Mary", "Jones", "works", "for", "Acme", "Corp", "."};
+  std::vector<std::string_view> labels;
+  (*t)->TagBio(words, &labels);
+  EXPECT_EQ(labels, (std::vector<std::string_view>{"B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O"}));
+}
+
 TEST_F(NerToyTest, EvalWritesPredictionsAndScores) {
   const std::string gold = *dir_ + "/gold.txt";
   {
