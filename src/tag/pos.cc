@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +47,10 @@ enum Templ {
   // pass 2 (XPOS given the UPOS of the sentence)
   kXBias, kXWord, kXRaw, kXSuf1, kXSuf2, kXSuf3, kXSuf4, kXShape, kXFlags, kXUposM1,
   kXUposP1, kXUposTri, kXWordP1, kXWordM1, kXPrev, kXPrevWord, kXAmb, kXUposP1Word, kXCls,
+  // UPOS passes: sentence case (SentenceCase), more of pass 1's output,
+  // word statistics of the ship-derived corpora (TokenHashes::wstat)
+  kCase, kCaseFlags, kCaseCls, kR3, kR123, kR01Word, kRM1R0, kNeExact, kNeLower, kPtbTop,
+  kStatFlags,
   kNumTempl
 };
 
@@ -64,7 +69,36 @@ struct TokenHashes {
   uint64_t word, raw, suf[5], pre[4], shape, flags, amb;
   uint64_t cls[3];  // word cluster at each level (0 = none)
   uint64_t lex;     // Lexicon::Code of the lower-cased word
+  uint32_t sent_case;  // SentenceCase of the sentence (set per sentence)
+  // Word statistics of the ship-derived NER corpora (the "stats" section):
+  // bits 0-2 NeBucket of the word as written, bits 3-5 of its lower-cased
+  // form, bits 6-11 1 + its most frequent PTB tag (0 = none).
+  uint32_t wstat;
 };
+
+// How the sentence uses capitals: 0 no letters, 1 all lower case, 2 mixed,
+// 3 most words capitalized (headline), 4 mostly all-caps.
+uint32_t SentenceCase(std::span<const std::string_view> words) {
+  int alpha = 0, cap = 0, allcap = 0;
+  for (std::string_view w : words) {
+    if (w.empty()) continue;
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    if (!up && !low) continue;
+    ++alpha;
+    if (up) {
+      ++cap;
+      bool all = w.size() > 1;
+      for (unsigned char d : w) all = all && !(d >= 'a' && d <= 'z');
+      allcap += all;
+    }
+  }
+  if (alpha == 0) return 0;
+  if (cap == 0) return 1;
+  if (alpha >= 3 && allcap * 10 >= alpha * 7) return 4;
+  if (alpha >= 3 && cap * 10 >= alpha * 6) return 3;
+  return 2;
+}
 
 bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -171,6 +205,26 @@ void ClusterForm(std::string_view w, std::string* out) {
 
 Result<std::string> ReadFile(const std::string& path);
 
+// An open-addressed dictionary section (see Dict) of (key, (mask, sure)).
+std::string DictSection(
+    const std::vector<std::pair<uint64_t, std::pair<uint32_t, uint16_t>>>& entries) {
+  size_t dict_slots = 16;
+  while (dict_slots < entries.size() * 2) dict_slots *= 2;
+  std::string section(dict_slots * kDictSlot, '\0');
+  for (const auto& [key, v] : entries) {
+    size_t s = key & (dict_slots - 1);
+    for (;; s = (s + 1) & (dict_slots - 1)) {
+      uint64_t k;
+      std::memcpy(&k, &section[s * kDictSlot], 8);
+      if (k == 0) break;
+    }
+    std::memcpy(&section[s * kDictSlot], &key, 8);
+    std::memcpy(&section[s * kDictSlot + 8], &v.first, 4);
+    std::memcpy(&section[s * kDictSlot + 12], &v.second, 2);
+  }
+  return section;
+}
+
 // The lexicon section from a WordNet directory ("" = empty section).
 Result<std::string> BuildLexicon(const std::string& dir,
                                  std::vector<std::pair<std::string, std::string>>* inputs) {
@@ -201,12 +255,29 @@ Result<std::string> BuildLexicon(const std::string& dir,
   return out;
 }
 
+// How often a word is inside a named entity: 0 unseen, 6 / 7 seen once
+// inside / outside one, else 1-5 for an entity share of < 5 %, < 30 %,
+// < 70 %, < 95 %, more.
+uint32_t NeBucket(int in_entity, int total) {
+  if (total == 0) return 0;
+  if (total == 1) return in_entity ? 6 : 7;
+  const double r = static_cast<double>(in_entity) / total;
+  return r < 0.05 ? 1 : r < 0.3 ? 2 : r < 0.7 ? 3 : r < 0.95 ? 4 : 5;
+}
+
 // Hashes of one token (flags without the sentence-initial bit 16); *sure is
 // the dictionary label or kNotSure. Depends only on the word's bytes.
 void PrepareToken(std::string_view w, const Dict& dict, const WordClusters* clusters,
-                  const PosLexicon* lexicon, TokenHashes* th, uint16_t* sure,
-                  std::string* nw, std::string* shape, std::string* cf) {
+                  const PosLexicon* lexicon, const Dict* stats, TokenHashes* th,
+                  uint16_t* sure, std::string* nw, std::string* shape, std::string* cf) {
   TokenHashes& t = *th;
+  t.sent_case = 0;
+  t.wstat = 0;
+  uint16_t unused;
+  if (stats != nullptr && w.size() <= 64) {
+    uint32_t ws = 0;
+    if (stats->Lookup(DictKey(w), &ws, &unused)) t.wstat = ws & ~0x38u;
+  }
   NormalizeWord(w, nw);
   t.word = ValueHash(*nw);
   t.raw = ValueHash(w.size() <= 64 ? w : std::string_view(*nw));
@@ -222,8 +293,12 @@ void PrepareToken(std::string_view w, const Dict& dict, const WordClusters* clus
   if (w.size() <= 64 && dict.Lookup(DictKey(w), &amb, &s)) *sure = s;
   t.amb = amb;
   const bool need_cf = (clusters != nullptr && clusters->num_levels() > 0) ||
-                       (lexicon != nullptr && s == kNotSure);
+                       (lexicon != nullptr && s == kNotSure) || stats != nullptr;
   if (need_cf) ClusterForm(w, cf);
+  if (stats != nullptr && w.size() <= 64) {
+    uint32_t ws = 0;
+    if (stats->Lookup(DictKey(*cf), &ws, &unused)) t.wstat |= ws & 0x38u;
+  }
   uint32_t packed = 0;
   if (clusters != nullptr && clusters->num_levels() > 0) packed = clusters->Lookup(*cf);
   for (int l = 0; l < 3; ++l) {
@@ -237,25 +312,26 @@ void PrepareToken(std::string_view w, const Dict& dict, const WordClusters* clus
 // kNotSure.
 void PrepareSentence(std::span<const std::string_view> words, const Dict& dict,
                      const WordClusters* clusters, const PosLexicon* lexicon,
-                     std::vector<TokenHashes>* th,
+                     const Dict* stats, std::vector<TokenHashes>* th,
                      std::vector<uint16_t>* sure) {
   const size_t n = words.size();
   th->resize(n);
   sure->assign(n, kNotSure);
   std::string nw, shape, cf;
   for (size_t i = 0; i < n; ++i) {
-    PrepareToken(words[i], dict, clusters, lexicon, &(*th)[i], &(*sure)[i], &nw, &shape, &cf);
+    PrepareToken(words[i], dict, clusters, lexicon, stats, &(*th)[i], &(*sure)[i], &nw,
+                 &shape, &cf);
     if (i == 0) (*th)[i].flags |= 16;
   }
+  const uint32_t sc = SentenceCase(words);
+  for (size_t i = 0; i < n; ++i) (*th)[i].sent_case = sc;
 }
 
 constexpr uint64_t kBos = 0xB05B05B05ULL, kEos = 0xE05E05E05ULL;
 constexpr int kMaxFeatures = kNumTempl;
 
-// The features of Features() that depend only on the token itself (its
-// bytes and whether it starts the sentence), in the same order; returns
-// kNumStatic.
-constexpr int kNumStatic = 14;
+// The spelling features of a token (its bytes and whether it starts the
+// sentence); the first part of UposStaticFeatures. Returns their number.
 int StaticFeatures(const TokenHashes& t, uint64_t* f) {
   const uint64_t* seed = TemplateSeeds();
   int k = 0;
@@ -270,9 +346,36 @@ int StaticFeatures(const TokenHashes& t, uint64_t* f) {
   return k;
 }
 
+// The features of Features() that depend only on the token (its bytes and
+// whether it starts the sentence), in the same order: StaticFeatures, then
+// the ambiguity class, clusters, lexicon code and corpus statistics.
+int UposStaticFeatures(const TokenHashes& t, bool use_cls, uint64_t* f) {
+  const uint64_t* seed = TemplateSeeds();
+  int k = StaticFeatures(t, f);
+  auto add = [&](Templ tp, uint64_t v) { f[k++] = HashCombine(seed[tp], v); };
+  auto add2 = [&](Templ tp, uint64_t a, uint64_t b) {
+    f[k++] = HashCombine(HashCombine(seed[tp], a), b);
+  };
+  add(kAmb, t.amb);
+  if (use_cls) {
+    for (int l = 0; l < 3; ++l) add(static_cast<Templ>(kCls0 + l), t.cls[l]);
+  }
+  if (t.lex != 0) {
+    add(kLex, t.lex);
+    add2(kLexFlags, t.lex, t.flags);
+  }
+  if (t.wstat != 0) {
+    add(kNeExact, t.wstat & 7);
+    add(kNeLower, (t.wstat >> 3) & 7);
+    add(kPtbTop, t.wstat >> 6);
+    add2(kStatFlags, t.wstat & 63, t.flags);
+  }
+  return k;
+}
+
 // Writes the UPOS features of token i given the two previous UPOS (or -1/-2
 // at the start); returns their number. with_static = false leaves out the
-// first kNumStatic (StaticFeatures), for callers that cached their scores.
+// leading UposStaticFeatures, for callers that cached their scores.
 int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2, bool use_cls,
              const uint8_t* first_pass, uint64_t* f, bool with_static = true) {
   const uint64_t* seed = TemplateSeeds();
@@ -299,7 +402,7 @@ int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2,
   auto add2 = [&](Templ tp, uint64_t a, uint64_t b) {
     f[k++] = HashCombine(HashCombine(seed[tp], a), b);
   };
-  if (with_static) k = StaticFeatures(t, f);
+  if (with_static) k = UposStaticFeatures(t, use_cls, f);
   add(kWordM1, at(si - 1, &TokenHashes::word));
   add(kWordM2, at(si - 2, &TokenHashes::word));
   add(kWordP1, at(si + 1, &TokenHashes::word));
@@ -308,7 +411,6 @@ int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2,
   add(kSuf3P1, suf3(si + 1));
   add(kShapeM1, at(si - 1, &TokenHashes::shape));
   add(kShapeP1, at(si + 1, &TokenHashes::shape));
-  add(kAmb, t.amb);
   add(kAmbM1, at(si - 1, &TokenHashes::amb));
   add(kAmbP1, at(si + 1, &TokenHashes::amb));
   add(kAmbP2, at(si + 2, &TokenHashes::amb));
@@ -316,15 +418,12 @@ int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2,
   add2(kBigramM, at(si - 1, &TokenHashes::word), t.word);
   const auto p1 = static_cast<uint64_t>(prev1 + 2), p2 = static_cast<uint64_t>(prev2 + 2);
   if (use_cls) {
-    for (int l = 0; l < 3; ++l) add(static_cast<Templ>(kCls0 + l), t.cls[l]);
     add(kClsM1, cls(si - 1, 1));
     add(kClsP1, cls(si + 1, 1));
     add(kClsP2, cls(si + 2, 1));
     add2(kClsM1Tag, p1, t.cls[1]);
   }
   if (t.lex != 0) {
-    add(kLex, t.lex);
-    add2(kLexFlags, t.lex, t.flags);
     add(kLexP1, at(si + 1, &TokenHashes::lex));
     add(kLexM1, at(si - 1, &TokenHashes::lex));
   }
@@ -345,11 +444,22 @@ int Features(const std::vector<TokenHashes>& th, size_t i, int prev1, int prev2,
     add2(kM1R1, p1, r1);
     add2(kR0Word, r0, t.word);
     add2(kR0R1, r0, r1);
+    const uint64_t r3 = i + 3 < n ? first_pass[i + 3] : 100;
+    const uint64_t rm1 = i > 0 ? first_pass[i - 1] : 100;
+    add(kR3, r3);
+    add2(kR123, HashCombine(r1, r2), r3);
+    add2(kR01Word, HashCombine(r0, r1), t.word);
+    add2(kRM1R0, rm1, r0);
+  }
+  {
+    add(kCase, t.sent_case);
+    add2(kCaseFlags, t.sent_case, t.flags);
+    add2(kCaseCls, t.sent_case, t.cls[1]);
   }
   return k;
 }
 
-// XPOS features of token i given the UPOS of the whole sentence and the
+// XPOS features of token i// XPOS features of token i given the UPOS of the whole sentence and the
 // previous XPOS (-1 at the start).
 int XposFeatures(const std::vector<TokenHashes>& th, const uint8_t* upos, size_t i,
                  int prev_xpos, uint64_t* f) {
@@ -544,6 +654,176 @@ Result<std::vector<std::vector<std::string>>> ReadUnlabeled(
   return out;
 }
 
+// A PTB-tagged sentence of the ship-derived NER corpora.
+struct TaggedSentence {
+  std::vector<std::string> words, tags;
+};
+
+// One PTB tag spelling for both corpora: GMB's LRB/RRB as "(" / ")",
+// CoNLL's "NN|SYM" as its first tag.
+std::string NormalizePtb(std::string_view tag) {
+  if (tag == "LRB") return "(";
+  if (tag == "RRB") return ")";
+  return std::string(tag.substr(0, tag.find('|')));
+}
+
+// The PTB-tagged sentences of the ship-derived corpora under `dir`
+// (CoNLL-2003 eng.train column 2, GMB's POS column) for the word
+// statistics; appends (path, hash) to *inputs unless already there.
+Result<std::vector<TaggedSentence>> ReadTagged(
+    const std::string& dir, std::vector<std::pair<std::string, std::string>>* inputs) {
+  std::vector<TaggedSentence> out;
+  auto note = [&](const std::string& path, const std::string& text) {
+    for (const auto& in : *inputs) {
+      if (in.first == path) return;
+    }
+    inputs->push_back({path, HexId(Xxh64(text))});
+  };
+  {
+    const std::string path = dir + "/conll2003/eng.train";
+    ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+    note(path, text);
+    TaggedSentence cur;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::istringstream cols(line);
+      std::string tok, tag;
+      cols >> tok >> tag;
+      if (tok.empty() || tok == "-DOCSTART-" || tag.empty()) {
+        if (!cur.words.empty()) out.push_back(std::move(cur));
+        cur = TaggedSentence();
+        continue;
+      }
+      cur.words.push_back(tok);
+      cur.tags.push_back(NormalizePtb(tag));
+    }
+    if (!cur.words.empty()) out.push_back(std::move(cur));
+  }
+  {
+    const std::string path = dir + "/gmb/ner_dataset.csv";
+    ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+    note(path, text);
+    TaggedSentence cur;
+    std::istringstream in(text);
+    std::string line;
+    bool header = true;
+    std::vector<std::string> fields;
+    while (std::getline(in, line)) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      // CSV fields with "..." quoting ("" is a quote).
+      fields.clear();
+      std::string field;
+      bool quoted = false;
+      for (size_t p = 0; p < line.size(); ++p) {
+        const char c = line[p];
+        if (quoted) {
+          if (c == '"' && p + 1 < line.size() && line[p + 1] == '"') {
+            field.push_back('"');
+            ++p;
+          } else if (c == '"') {
+            quoted = false;
+          } else {
+            field.push_back(c);
+          }
+        } else if (c == '"') {
+          quoted = true;
+        } else if (c == ',') {
+          fields.push_back(std::move(field));
+          field.clear();
+        } else {
+          field.push_back(c);
+        }
+      }
+      fields.push_back(std::move(field));
+      if (fields.size() < 3) continue;
+      if (!fields[0].empty() && !cur.words.empty()) {
+        out.push_back(std::move(cur));
+        cur = TaggedSentence();
+      }
+      if (fields[1].empty() || fields[2].empty()) continue;
+      cur.words.push_back(fields[1]);
+      cur.tags.push_back(NormalizePtb(fields[2]));
+    }
+    if (!cur.words.empty()) out.push_back(std::move(cur));
+  }
+  return out;
+}
+
+// (token, inside a named entity) of every token of the ship-derived NER
+// corpora under `dir`.
+Result<std::vector<std::pair<std::string, bool>>> ReadNeMarks(const std::string& dir) {
+  std::vector<std::pair<std::string, bool>> out;
+  struct ColumnFile {
+    const char* path;
+    std::string_view strip;
+  };
+  const ColumnFile columns[] = {
+      {"/conll2003/eng.train", ""},
+      {"/wikiann_en/train", "en:"},
+      {"/wikigold/CONLL-format/data/wikigold.conll.txt", ""},
+      {"/wnut17/wnut17train.conll", ""},
+  };
+  for (const ColumnFile& c : columns) {
+    ASSIGN_OR_RETURN(std::string text, ReadFile(dir + c.path));
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::istringstream cols(line);
+      std::string tok, col, last;
+      cols >> tok;
+      while (cols >> col) last = col;
+      if (tok.empty() || tok == "-DOCSTART-" || last.empty()) continue;
+      if (!c.strip.empty() && tok.compare(0, c.strip.size(), c.strip) == 0) {
+        tok.erase(0, c.strip.size());
+      }
+      out.push_back({tok, last != "O"});
+    }
+  }
+  {
+    ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/gmb/ner_dataset.csv"));
+    std::istringstream in(text);
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      // Word is the second field, tag the last; quoted words may hold commas.
+      const size_t c1 = line.find(',');
+      const size_t cl = line.rfind(',');
+      if (c1 == std::string::npos || cl <= c1) continue;
+      std::string word;
+      size_t p = c1 + 1;
+      if (p < line.size() && line[p] == '"') {
+        for (++p; p < line.size(); ++p) {
+          if (line[p] == '"') {
+            if (p + 1 < line.size() && line[p + 1] == '"') {
+              word.push_back('"');
+              ++p;
+            } else {
+              break;
+            }
+          } else {
+            word.push_back(line[p]);
+          }
+        }
+      } else {
+        const size_t c2 = line.find(',', p);
+        word = line.substr(p, c2 - p);
+      }
+      const std::string tag = line.substr(cl + 1);
+      if (word.empty()) continue;
+      out.push_back({word, tag != "O" && tag.find("tim") == std::string::npos});
+    }
+  }
+  return out;
+}
+
 std::string Fixed(double v, int digits) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, v);
@@ -595,6 +875,9 @@ void DecodeUpos(const LinearModel& model, const std::vector<TokenHashes>& th,
 
 struct PosTaggerAccess {
   static Dict GetDict(const PosTagger& t) { return Dict{t.dict_.data(), t.dict_mask_}; }
+  static Dict GetStats(const PosTagger& t) {
+    return Dict{t.stats_.data(), t.stats_mask_};
+  }
 };
 
 namespace {
@@ -688,6 +971,15 @@ Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
   Result<WordClusters> wc = WordClusters::Deserialize(clusters);
   if (!wc.ok()) return bad(wc.status().message());
   t->clusters_ = std::move(wc).value();
+  ASSIGN_OR_RETURN(std::string_view stats, section("stats"));
+  if (!stats.empty()) {
+    const size_t sslots = stats.size() / kDictSlot;
+    if (stats.size() % kDictSlot != 0 || sslots < 2 || (sslots & (sslots - 1)) != 0) {
+      return bad("word statistics table size");
+    }
+    t->stats_ = stats;
+    t->stats_mask_ = sslots - 1;
+  }
   ASSIGN_OR_RETURN(std::string_view lexicon, section("lexicon"));
   if (Status st = t->lexicon_.Init(lexicon); !st.ok()) return bad(st.message());
   Result<Lemmatizer> lem = Lemmatizer::FromBytes(lemma);
@@ -701,7 +993,7 @@ std::string_view PosTagger::XposName(uint16_t id) const {
 }
 
 // The state behind PosScratch: a cache of what depends only on a word: its hashes, dictionary label and the scores of
-// its static features (StaticFeatures) under both UPOS models. Scores
+// its token-only features (UposStaticFeatures) under both UPOS models. Scores
 // accumulate feature by feature from zero, so starting from the cached
 // partial sum and adding the remaining features in order gives the same
 // floats as scoring all features at once. Direct-mapped, bounded memory;
@@ -747,6 +1039,7 @@ void PosTagger::Tag(std::span<const std::string_view> words, uint8_t* upos,
   }
   const size_t n = words.size();
   const Dict dict = PosTaggerAccess::GetDict(*this);
+  const Dict stats = PosTaggerAccess::GetStats(*this);
   const bool use_cls = clusters_.num_levels() > 0;
   c.th.resize(n);
   c.sure.resize(n);
@@ -760,11 +1053,11 @@ void PosTagger::Tag(std::span<const std::string_view> words, uint8_t* upos,
     if (slot.key != key || slot.word != w) {
       slot.key = key;
       slot.word.assign(w);
-      PrepareToken(w, dict, &clusters_, &lexicon_, &slot.th, &slot.sure, &c.nw, &c.shape,
-                   &c.cf);
+      PrepareToken(w, dict, &clusters_, &lexicon_, stats_.empty() ? nullptr : &stats,
+                   &slot.th, &slot.sure, &c.nw, &c.shape, &c.cf);
       if (i == 0) slot.th.flags |= 16;
       if (slot.sure == kNotSure) {
-        const int k = StaticFeatures(slot.th, f);
+        const int k = UposStaticFeatures(slot.th, use_cls, f);
         const std::span<const uint64_t> feats(f, static_cast<size_t>(k));
         std::fill(&slot.partial[0][0], &slot.partial[0][0] + 2 * kNumUpos, 0.0f);
         upos_model_.Score(feats, slot.partial[0]);
@@ -777,6 +1070,10 @@ void PosTagger::Tag(std::span<const std::string_view> words, uint8_t* upos,
       std::copy(&slot.partial[0][0], &slot.partial[0][0] + 2 * kNumUpos,
                 c.partial.data() + i * 2 * kNumUpos);
     }
+  }
+  {
+    const uint32_t sc = SentenceCase(words);
+    for (size_t i = 0; i < n; ++i) c.th[i].sent_case = sc;
   }
   // Greedy UPOS decoding, pass 1 then pass 2.
   float scores[kNumUpos];
@@ -1006,21 +1303,8 @@ Status TrainPos(const PosTrainOptions& options, std::string* report) {
     }
     entries.push_back({key, {mask, sure}});
   }
-  size_t dict_slots = 16;
-  while (dict_slots < entries.size() * 2) dict_slots *= 2;
-  std::string dict_section(dict_slots * kDictSlot, '\0');
-  for (const auto& [key, v] : entries) {
-    size_t s = key & (dict_slots - 1);
-    for (;; s = (s + 1) & (dict_slots - 1)) {
-      uint64_t k;
-      std::memcpy(&k, &dict_section[s * kDictSlot], 8);
-      if (k == 0) break;
-    }
-    std::memcpy(&dict_section[s * kDictSlot], &key, 8);
-    std::memcpy(&dict_section[s * kDictSlot + 8], &v.first, 4);
-    std::memcpy(&dict_section[s * kDictSlot + 12], &v.second, 2);
-  }
-  const Dict dict{dict_section.data(), dict_slots - 1};
+  std::string dict_section = DictSection(entries);
+  const Dict dict{dict_section.data(), dict_section.size() / kDictSlot - 1};
   log("pos: tag dictionary " + std::to_string(entries.size()) + " words (" +
       std::to_string(num_sure) + " unambiguous)");
 
@@ -1068,6 +1352,66 @@ Status TrainPos(const PosTrainOptions& options, std::string* report) {
   PosLexicon lexicon;
   RETURN_IF_ERROR(lexicon.Init(lexicon_section));
 
+  // Word statistics of the ship-derived corpora (TokenHashes::wstat): the
+  // most frequent PTB tag of a word in the tagged corpora and how often it
+  // is inside a named entity in the NER corpora, as written and
+  // lower-cased. Sorted by key for determinism.
+  std::string stats_section;
+  const bool use_stats = options.word_stats && !options.unlabeled_dir.empty();
+  Dict stats;
+  if (use_stats) {
+    ASSIGN_OR_RETURN(std::vector<TaggedSentence> tagged,
+                     ReadTagged(options.unlabeled_dir, &extra_inputs));
+    std::map<std::string, int> ptb_ids;  // PTB tag -> id in name order
+    for (const TaggedSentence& ts : tagged) {
+      for (const std::string& t : ts.tags) ptb_ids[t] = 0;
+    }
+    int next_ptb = 0;
+    for (auto& [name, id] : ptb_ids) id = next_ptb++;
+    if (next_ptb > 63) return InvalidArgument("too many PTB tags in the tagged corpora");
+    std::map<uint64_t, std::map<int, int>> ptb_counts;
+    for (const TaggedSentence& ts : tagged) {
+      for (size_t i = 0; i < ts.words.size(); ++i) {
+        if (ts.words[i].size() <= 64) ++ptb_counts[DictKey(ts.words[i])][ptb_ids[ts.tags[i]]];
+      }
+    }
+    std::map<uint64_t, uint32_t> values;
+    for (const auto& [key, by_tag] : ptb_counts) {
+      int best = 0, best_count = 0;
+      for (const auto& [l, n] : by_tag) {
+        if (n > best_count) {
+          best = l;
+          best_count = n;
+        }
+      }
+      values[key] |= static_cast<uint32_t>(best + 1) << 6;
+    }
+    ASSIGN_OR_RETURN(auto marks, ReadNeMarks(options.unlabeled_dir));
+    std::map<uint64_t, std::pair<int, int>> exact, lower;  // key -> (in entity, total)
+    std::string lw;
+    for (const auto& [w, ne] : marks) {
+      if (w.size() > 64) continue;
+      auto& e = exact[DictKey(w)];
+      e.first += ne;
+      ++e.second;
+      ClusterForm(w, &lw);
+      auto& l = lower[DictKey(lw)];
+      l.first += ne;
+      ++l.second;
+    }
+    for (const auto& [k, c] : exact) values[k] |= NeBucket(c.first, c.second);
+    for (const auto& [k, c] : lower) values[k] |= NeBucket(c.first, c.second) << 3;
+    std::vector<std::pair<uint64_t, std::pair<uint32_t, uint16_t>>> entries;
+    for (const auto& [k, v] : values) {
+      if (v != 0) entries.push_back({k, {v, kNotSure}});
+    }
+    stats_section = DictSection(entries);
+    stats = Dict{stats_section.data(), stats_section.size() / kDictSlot - 1};
+    log("pos: word statistics: " + std::to_string(entries.size()) + " words from " +
+        std::to_string(marks.size()) + " NER-corpus tokens and " + std::to_string(next_ptb) +
+        " PTB tags (" + Fixed(elapsed(), 1) + " s)");
+  }
+
   // Precompute per-sentence hashes once.
   std::vector<std::vector<TokenHashes>> hashes(train.size());
   std::vector<std::vector<uint16_t>> sure(train.size());
@@ -1076,8 +1420,8 @@ Status TrainPos(const PosTrainOptions& options, std::string* report) {
     for (size_t s = 0; s < train.size(); ++s) {
       words.clear();
       for (const ConlluToken& t : train[s]) words.push_back(t.form);
-      PrepareSentence(words, dict, use_cls ? &clusters : nullptr,
-                      &lexicon, &hashes[s], &sure[s]);
+      PrepareSentence(words, dict, use_cls ? &clusters : nullptr, &lexicon,
+                      use_stats ? &stats : nullptr, &hashes[s], &sure[s]);
     }
   }
 
@@ -1204,6 +1548,7 @@ Status TrainPos(const PosTrainOptions& options, std::string* report) {
   writer.AddSection("clusters", clusters.Serialize());
   writer.AddSection("lexicon", std::move(lexicon_section));
   writer.AddSection("lemma", std::move(lemma_section));
+  writer.AddSection("stats", std::move(stats_section));
   ArtifactProvenance prov;
   prov.command = options.command;
 #ifdef SITREP_VERSION

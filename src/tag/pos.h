@@ -1,9 +1,9 @@
 // Part-of-speech tagger trained on UD English-EWT: three greedy averaged
 // perceptrons over hashed features (perceptron.h).
 //   1. UPOS, left to right (17 labels).
-//   2. UPOS again, left to right, also seeing pass 1's UPOS of the word and
-//      the two words to its right (trained on jack-knifed pass-1 output, so
-//      it learns how far to trust it). Its output is the UPOS returned.
+//   2. UPOS again, left to right, also seeing pass 1's UPOS of the words
+//      i-1 .. i+3 (trained on jack-knifed pass-1 output, so it learns how
+//      far to trust it). Its output is the UPOS returned.
 //   3. PTB XPOS given the UPOS of the sentence, restricted to the XPOS seen
 //      with the word's UPOS in training.
 // UPOS features: the word lower-cased with digits as 0 and as written,
@@ -12,13 +12,17 @@
 // seen in training) of the word and its neighbours, word clusters
 // (clusters.h, learned at training time from EWT train plus ship-derivable
 // NER corpora) of the word and its neighbours, a WordNet word-class code
-// (pos_lexicon.h: noun/verb/adj/adv lemma, regular inflection of one), and
-// the two previous predicted UPOS. Frequent words seen with one label >= 97%
+// (pos_lexicon.h: noun/verb/adj/adv lemma, regular inflection of one),
+// word statistics of ship-derived corpora (share of uses inside a named
+// entity, as written and lower-cased; most frequent PTB tag), the sentence's
+// case regime (all lower / mixed / headline / all caps), and the two
+// previous predicted UPOS. Frequent words seen with one label >= 97%
 // of the time are tagged from the tag dictionary without scoring.
 //
 // The model (models/pos.bin, artifact kind "pos", format kPosFormatVersion)
 // holds the label tables, tag dictionary, the three weight tables, the
-// clusters, the lexicon and the lemma tables (lemma.h); nothing from
+// clusters, the lexicon, the word statistics and the lemma tables
+// (lemma.h); nothing from
 // ../shared or /usr/share is needed at run time.
 //
 // Thread-safety: PosTagger is immutable after Load; Tag/Lemma may be called
@@ -45,7 +49,7 @@
 
 namespace sitrep::tag {
 
-inline constexpr uint32_t kPosFormatVersion = 2;
+inline constexpr uint32_t kPosFormatVersion = 3;
 
 // Universal POS tags: the ids of core/document.h's Upos (one type, so the
 // two can be compared and stored interchangeably).
@@ -73,6 +77,11 @@ struct PosTrainOptions {
   // GMB, WikiANN, wikigold, WNUT-17 train); "" = training text only.
   std::string unlabeled_dir = "../shared/data/ner";
   bool clusters = true;  // false: no cluster features
+  // Word statistics from the corpora under unlabeled_dir: how often a word
+  // is inside a named entity (CoNLL-2003, WikiANN, wikigold, WNUT-17, GMB
+  // train labels) and its most frequent PTB tag (CoNLL-2003 eng.train and
+  // GMB POS columns), as UPOS features. Off when false or unlabeled_dir "".
+  bool word_stats = true;
   std::string command = "sitrep train pos";         // recorded as provenance
 };
 
@@ -141,6 +150,8 @@ class PosTagger {
   LinearModel upos_model_;   // 17 UPOS labels, left to right
   LinearModel upos2_model_;  // second pass, sees the first pass's UPOS to the right
   LinearModel xpos_model_;  // xpos_names_ labels, scored given the UPOS
+  std::string_view stats_;  // word statistics (TokenHashes::wstat), layout of dict_
+  uint64_t stats_mask_ = 0;
   std::vector<uint8_t> label_upos_;   // combined dictionary label -> UPOS
   std::vector<uint16_t> label_xpos_;  // combined dictionary label -> XPOS
   std::vector<std::string> xpos_names_;

@@ -205,7 +205,7 @@ TEST(PosTagger, LoadRejectsDamagedModels) {
          const uint32_t v = kPosFormatVersion + 1;
          std::memcpy(&(*s)[24], &v, 4);
        },
-       "version.bin is format 3, this build reads 2 — run `sitrep train pos`"},
+       "version.bin is format 4, this build reads 3 — run `sitrep train pos`"},
       {"corrupt.bin", [](std::string* s) { (*s)[s->size() / 2] ^= 1; },
        "corrupt.bin is corrupted (checksum mismatch) — run `sitrep train pos`"},
       {"missing.bin", nullptr, "missing.bin: No such file or directory — run `sitrep train pos`"},
