@@ -10,6 +10,7 @@
 #include "pipeline/pipeline.h"
 #include "tag/ner.h"
 #include "tag/pos.h"
+#include "time/eval_time.h"
 
 namespace sitrep::cli {
 
@@ -212,6 +213,67 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   geo->add_option("--models", geo_args->models_dir, "models directory");
   geo->callback([geo_args, exit_code] {
     *exit_code = EvalGeoCommand(geo_args->path, geo_args->predictions, geo_args->models_dir);
+  });
+
+  // sitrep eval time PATH --predictions OUTDIR: TempEval-3 style scores.
+  struct TimeEvalArgs {
+    std::string path, predictions, models_dir;
+    bool errors = false, no_tagger = false;
+  };
+  auto* time_args = new TimeEvalArgs();
+  CLI::App* time_cmd = sub->add_subcommand(
+      "time",
+      "time expressions on TimeML (file or directory): strict/relaxed extent P/R/F1, value "
+      "and type F1 (TempEval-3); writes the files again with sitrep's TIMEX3 tags");
+  time_cmd->add_option("path", time_args->path, "TimeML file or directory of *.tml")->required();
+  time_cmd->add_option("--predictions", time_args->predictions,
+                       "directory for the predicted TimeML files (same names)");
+  time_cmd->add_option("--models", time_args->models_dir, "models directory (POS tagger)");
+  time_cmd->add_flag("--errors", time_args->errors, "print every disagreement to stderr");
+  time_cmd->add_flag("--no-tagger", time_args->no_tagger, "tense cues from words only");
+  time_cmd->callback([time_args, exit_code] {
+    std::unique_ptr<tag::PosTagger> tagger;
+    if (!time_args->no_tagger) {
+      auto loaded = tag::PosTagger::Load(ModelPath(time_args->models_dir, "pos.bin"));
+      if (loaded.ok()) {
+        tagger = std::move(*loaded);
+      } else {  // tense cues from words only
+        std::fprintf(stderr, "sitrep eval time: no POS tags: %s\n",
+                     loaded.status().message().c_str());
+      }
+    }
+    auto report = time::EvalTime(time_args->path, time_args->predictions, tagger.get(),
+                                 time_args->errors);
+    if (!report.ok()) {
+      std::fprintf(stderr, "sitrep eval time: %s\n", report.status().message().c_str());
+      *exit_code = 2;
+      return;
+    }
+    const time::TimeEvalReport& r = *report;
+    for (const std::string& e : r.errors) std::fprintf(stderr, "%s\n", e.c_str());
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("eval").String("time");
+    w.Key("documents").Uint(r.documents);
+    w.Key("gold").Uint(r.gold);
+    w.Key("predicted").Uint(r.predicted);
+    w.Key("strict").BeginObject();
+    w.Key("precision").Double(r.strict_precision, 2).Key("recall").Double(r.strict_recall, 2);
+    w.Key("f1").Double(r.strict_f1, 2);
+    w.EndObject();
+    w.Key("relaxed").BeginObject();
+    w.Key("precision").Double(r.relaxed_precision, 2).Key("recall").Double(r.relaxed_recall, 2);
+    w.Key("f1").Double(r.relaxed_f1, 2);
+    w.EndObject();
+    w.Key("value_f1").Double(r.value_f1, 2);
+    w.Key("type_f1").Double(r.type_f1, 2);
+    w.Key("value_accuracy").Double(r.value_accuracy, 2);
+    w.Key("type_accuracy").Double(r.type_accuracy, 2);
+    w.Key("seconds").Double(r.seconds, 3);
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+    *exit_code = 0;
   });
 }
 
