@@ -17,6 +17,7 @@ void AddBenchCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTagCommand(CLI::App& app, int* exit_code);
 void AddBuildCommand(CLI::App& app, int* exit_code);
+void AddNumbersCommand(CLI::App& app, int* exit_code);
 
 inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddCodeCommand(app, exit_code);
@@ -27,6 +28,7 @@ inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddTrainCommand(app, exit_code);
   AddTagCommand(app, exit_code);
   AddBuildCommand(app, exit_code);
+  AddNumbersCommand(app, exit_code);
 }
 
 }  // namespace sitrep::cli
