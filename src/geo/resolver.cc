@@ -613,6 +613,21 @@ void PlaceResolver::Resolve(Document& doc, ResolverScratch& s) const {
         double conf = Sigmoid(g.best_score - 5.0);
         if (g.second_score > -1e8)
           conf = std::min(conf, Sigmoid(1.5 * (g.best_score - g.second_score)));
+        // A small place in a country nothing else in the document points to,
+        // while the document is about somewhere else ("Levant", a village in
+        // Maine, in a report on Syria), is a guess.
+        const uint32_t country =
+            p.place_class == kPlaceCountry ? g.best : p.country_index;
+        const bool small =
+            (p.place_class == kPlaceCity || p.place_class == kPlaceAdmin1 ||
+             p.place_class == kPlaceAdmin2) &&
+            p.population < 20000;
+        if (small && focus_total > 0) {
+          auto f = focus.find(country);
+          double others = f == focus.end() ? 0 : f->second;
+          if (country == g.own_focus_country) others -= g.own_focus;
+          if (others < 1e-9 && focus_total - g.own_focus > 1e-9) conf *= 0.3;
+        }
         conf = std::clamp(conf, 0.05, 0.99);
         ref.confidence = static_cast<float>(conf);
         if (ref.confidence >= options_.min_confidence) {

@@ -261,6 +261,28 @@ TEST_F(ResolverTest, FiveHundredPlacesInOneDocument) {
   EXPECT_EQ(doc.places.size(), 5u);  // one reading per distinct name
 }
 
+TEST_F(ResolverTest, NoVillageInACountryTheDocumentIsNotAbout) {
+  // "Levant" is also a village in Maine; in a report on Syria and Iraq it is
+  // the region, which the gazetteer lacks: no point rather than a wrong one.
+  Document doc = Resolve(
+      "Islamic State fighters in the Levant attacked Syrian troops near Homs, "
+      "Syria, "
+      "and Iraqi units outside Mosul, Iraq.",
+      {{"Levant", kEntityPlace},
+       {"Syrian", kEntityNationality},
+       {"Homs", kEntityPlace},
+       {"Syria", kEntityPlace},
+       {"Iraqi", kEntityNationality},
+       {"Mosul", kEntityPlace},
+       {"Iraq", kEntityPlace}});
+  const PlaceRef* levant = Find(doc, "Levant");
+  ASSERT_NE(levant, nullptr);
+  EXPECT_FALSE(levant->has_point) << levant->name << " " << levant->country;
+  const PlaceRef* homs = Find(doc, "Homs");
+  ASSERT_NE(homs, nullptr);
+  EXPECT_EQ(homs->country, "SY");
+}
+
 TEST_F(ResolverTest, EmptyDocument) {
   Document doc = Resolve("", {});
   EXPECT_TRUE(doc.entities.empty());
