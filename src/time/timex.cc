@@ -321,6 +321,9 @@ struct Ref {
   bool has_day = false;
   int unit = 0;  // its precision: kDay, kMonth or kYear (Unit)
   int quarter_year = 0, quarter = 0;  // last quarter mentioned (0: none)
+  // The text moved from a quarter to a longer part of the year ("the nine
+  // months", "the first six months"): "a year earlier" is then the year.
+  bool past_quarter = false;
 };
 
 struct Match {
@@ -389,6 +392,10 @@ class Finder {
   // -1.
   int NumberAt(int i, double* value) const;
   int Tense(int i) const;
+  // Tense for a date that starts at part i: the preposition before it
+  // decides first ("since March" is past; "effective Feb. 1" is the nearest
+  // one), else Tense(i).
+  int DateTense(int i) const;
 
   // ---- resolution helpers
   int64_t WeekdayDate(int weekday, int tense, bool strict) const;
@@ -674,10 +681,27 @@ int Finder::Tense(int i) const {
     first = doc_.sentences[s].first_token;
     last = doc_.sentences[s].last_token;
   }
+  auto key_at = [&](uint32_t k) {
+    const Token& tok = doc_.tokens[k];
+    return KeyOf(
+        std::string_view(doc_.text.data() + tok.begin, tok.end - tok.begin));
+  };
   auto cue = [&](uint32_t k) -> int {
     const Token& tok = doc_.tokens[k];
-    const std::string key = KeyOf(
-        std::string_view(doc_.text.data() + tok.begin, tok.end - tok.begin));
+    const std::string key = key_at(k);
+    // A noun is no future cue ("announced the plan Aug. 21"), unless an
+    // infinitive follows ("the league plans to hold", mistagged).
+    if ((tok.upos == kUposNoun || tok.upos == kUposPropn) &&
+        InList(kFutureWords, key) && !(k + 1 < last && key_at(k + 1) == "to")) {
+      return 0;
+    }
+    // A future cue under "had" ("had been scheduled to expire") is a plan
+    // that lies in the past.
+    if (InList(kFutureWords, key) && key != "until" && k > first &&
+        (key_at(k - 1) == "had" || (k > first + 1 && key_at(k - 1) == "been" &&
+                                    key_at(k - 2) == "had"))) {
+      return -1;
+    }
     if (InList(kFutureWords, key)) {
       if (key == "going")
         return k + 1 < last && KeyOf(std::string_view(
@@ -695,6 +719,11 @@ int Finder::Tense(int i) const {
       const std::string pk = KeyOf(std::string_view(
           doc_.text.data() + prev.begin, prev.end - prev.begin));
       if (OneOf(pk, {"be", "been", "being", "to"})) return 0;
+      // After a modal or "do" comes a base form ("will succeed", "did
+      // proceed"), never a past tense.
+      if (InList(kModalWords, pk) && !InList(kFutureWords, key)) {
+        return 0;
+      }
     }
     if (InList(kIrregularPastWords, key)) {
       if (key == "ago" || key == "earlier" || key == "last" ||
@@ -716,19 +745,59 @@ int Finder::Tense(int i) const {
     if (OneOf(key, {"says", "is", "are", "say"})) return 2;  // present
     return 0;
   };
+  // An infinitive ("agreed to buy ... in February", "is to resume ...
+  // Tuesday"): its time is not the main verb's. Scheduling words before
+  // "to" make it future; otherwise the tense is unknown (the nearest date).
+  auto infinitive = [&](uint32_t k) -> int {
+    if (key_at(k) != "to" || k + 1 >= last) return 0;
+    const Token& next = doc_.tokens[k + 1];
+    if (next.upos == kUposNone || k == first) return 0;
+    const std::string before = key_at(k - 1);
+    const bool verb = next.upos == kUposVerb || next.upos == kUposAux;
+    // After "is to", "set to", "due to" a verb is meant even when the tagger
+    // took it for a noun ("is to resume trading").
+    const bool scheduled =
+        InList(kScheduleWords, before) && (verb || next.upos == kUposNoun);
+    if (!verb && !scheduled) return 0;
+    // "had been due to expire", "had planned to": a plan in the past.
+    const bool under_had =
+        before == "had" || before == "used" ||
+        (k >= first + 2 && key_at(k - 2) == "had") ||
+        (k >= first + 3 && key_at(k - 2) == "been" && key_at(k - 3) == "had");
+    if (under_had) return -1;
+    if (scheduled ||
+        (verb && OneOf(before, {"ready", "likely", "about", "going"}))) {
+      return 1;
+    }
+    const int c = cue(k - 1);
+    if (c == 1) return 1;
+    if (c == -1 && InList(kFutureWords, before)) return -1;  // "had planned to"
+    return 2;
+  };
   // Bounded both ways: a run-on "sentence" of a broken text costs no more.
   if (t > first + 40) first = t - 40;
   for (uint32_t k = t; k-- > first;) {
+    const int inf = infinitive(k);
+    if (inf == 2) return 0;
+    if (inf != 0) return inf;
     const int c = cue(k);
     if (c == 2) break;
     if (c != 0) return c;
   }
-  for (uint32_t k = t + 1; k < last && k < t + 25; ++k) {
+  for (uint32_t k = t + 1; k < last && k < t + 40; ++k) {
     const int c = cue(k);
     if (c == 2) return 0;
     if (c != 0) return c;
   }
   return 0;
+}
+
+int Finder::DateTense(int i) const {
+  int p = i - 1;
+  if (OneOf(K(p), {"early", "late", "mid", "the", "on"})) --p;
+  if (Is(p, "since")) return -1;
+  if (Is(p, "effective")) return 0;
+  return Tense(i);
 }
 
 // --------------------------------------------------------- resolution --
@@ -748,6 +817,11 @@ int64_t Finder::WeekdayDate(int weekday, int tense, bool strict) const {
   if (tense == 0 && !strict && delta > 4) return dct_ + (7 - delta);
   return dct_ - delta;
 }
+
+// With no tense, a day without a year lies ahead only when it is this close
+// (news reports look back more often than forward: "the Oct. 23 shooting"
+// in May is last October's).
+constexpr int64_t kUnknownFutureDays = 120;
 
 // The year of month m (day d, 0 = the whole month) relative to the DCT:
 // past tense -> the last one up to the DCT; future -> the next one from
@@ -777,7 +851,7 @@ int Finder::YearForMonth(int m, int d, int tense) const {
     if (here < -183 && tense > 0) return y + 1;
     return y;
   }
-  if (here > 183) return y - 1;
+  if (here > (d > 0 ? kUnknownFutureDays : 183)) return y - 1;
   if (here < -183) return y + 1;
   return y;
 }
@@ -1008,7 +1082,7 @@ Match Finder::WeekdayRule(int i) {
     ++j;
   }
   if (!has_dct_) return Make(i, j, TimexType::kDate, "", DateAnchor::kNone);
-  const int64_t day = WeekdayDate(wd, Tense(i), false);
+  const int64_t day = WeekdayDate(wd, DateTense(i), false);
   std::string value = FmtDay(day);
   if (!value.empty()) value += pod_code;
   return Make(i, j, TimexType::kDate, value, DateAnchor::kPublished);
@@ -1035,7 +1109,7 @@ Match Finder::MonthLed(int i) {
     if (y != kMissing) j = k + 1;
     if (y == kMissing) {
       if (!has_dct_) return Make(i, j, TimexType::kDate, "", DateAnchor::kNone);
-      y = YearForMonth(m, d, Tense(i));
+      y = YearForMonth(m, d, DateTense(i));
       if (d > DaysInMonth(y, m))
         return Make(i, j, TimexType::kDate, "", DateAnchor::kNone);
       return Make(i, j, TimexType::kDate, FmtDay(DaysFromCivil(y, m, d)),
@@ -1079,7 +1153,8 @@ Match Finder::MonthLed(int i) {
     }
   }
   if (!has_dct_) return Make(i, j, TimexType::kDate, "", DateAnchor::kNone);
-  return Make(i, j, TimexType::kDate, FmtMonth(YearForMonth(m, 0, Tense(i)), m),
+  return Make(i, j, TimexType::kDate,
+              FmtMonth(YearForMonth(m, 0, DateTense(i)), m),
               DateAnchor::kPublished);
 }
 
@@ -1106,7 +1181,7 @@ Match Finder::DayLed(int i) {
   DateAnchor anchor = DateAnchor::kExplicit;
   if (y == kMissing) {
     if (!has_dct_) return Make(i, end, TimexType::kDate, "", DateAnchor::kNone);
-    y = YearForMonth(m, day, Tense(i));
+    y = YearForMonth(m, day, DateTense(i));
     anchor = DateAnchor::kPublished;
   }
   if (day > DaysInMonth(y, m))
@@ -1290,6 +1365,13 @@ Match Finder::DayWord(int i) {
   } else if (Is(j, "overnight") || (Is(j, "last") && Is(j + 1, "night"))) {
     j += Is(j, "last") ? 2 : 1;
     if (!has_dct_) return Make(i, j, TimexType::kTime, "", DateAnchor::kNone);
+    // "overnight" alone: the night before the day the narrative is at
+    // ("London shares fell Friday, hit by overnight losses in New York").
+    if (Is(i, "overnight") && ref_.has_day && ref_.unit == kDay &&
+        ref_.day < dct_) {
+      return Make(i, j, TimexType::kTime, FmtDay(ref_.day - 1) + "TNI",
+                  DateAnchor::kReference);
+    }
     return Make(i, j, TimexType::kTime, FmtDay(dct_ - 1) + "TNI",
                 DateAnchor::kPublished);
   } else {
@@ -1457,6 +1539,13 @@ Match Finder::Demonstrative(int i) {
     return Match();
   }
   bool day_level = false;
+  // "the year ended March 31", "the fiscal year ending June 30": a year
+  // measured back from the date that follows (tagged on its own), so a
+  // duration, not the calendar year.
+  if (k == "the" && unit == kYear && !plural &&
+      OneOf(K(j + 1), {"ended", "ending"})) {
+    return Make(i, j + 1, TimexType::kDuration, "P1Y", DateAnchor::kNone);
+  }
   if (unit != kMissing && !plural) {
     const int end = j + 1;
     switch (det) {
@@ -1504,7 +1593,8 @@ Match Finder::Demonstrative(int i) {
       case kThe: {
         // "the year later", "the day earlier": one unit off the reference time.
         if (unit >= kDay && unit <= kYear && unit != kQuarter &&
-            OneOf(K(end), {"later", "earlier"}) && TokenEnd(end + 1)) {
+            OneOf(K(end), {"later", "earlier"}) && !parts_[end].joined &&
+            TokenEnd(end + 1)) {
           const bool use_ref =
               ref_.has_day &&
               (unit == kWeek ? ref_.unit == kDay : unit >= ref_.unit);
@@ -1515,8 +1605,47 @@ Match Finder::Demonstrative(int i) {
               use_ref ? DateAnchor::kReference : DateAnchor::kPublished);
         }
         if (unit == kQuarter) {
+          // "the quarter ended Sept. 30": the calendar quarter that the
+          // closing day ends (a day or two into the next one counts too).
+          // It does not become the reference quarter: companies with a
+          // fiscal year name it otherwise ("fiscal first quarter").
+          if (OneOf(K(end), {"ended", "ending"})) {
+            Match day = Core(end + 1);
+            int y, mo, d;
+            if (day.ok() && day.value.size() == 10 &&
+                std::sscanf(day.value.c_str(), "%4d-%2d-%2d", &y, &mo, &d) ==
+                    3) {
+              const Ymd q = CivilFromDays(DaysFromCivil(y, mo, d) - 40);
+              return Make(i, end, TimexType::kDate,
+                          FmtQuarter(q.y, (q.m - 1) / 3 + 1),
+                          DateAnchor::kReference);
+            }
+          }
           return Make(i, end, TimexType::kDate, RefQuarterValue(0),
                       DateAnchor::kReference);
+        }
+        // "the day before last Tuesday", "the day after Christmas".
+        if (unit == kDay && OneOf(K(end), {"before", "after"})) {
+          Match day = Core(end + 1);
+          int y, mo, d;
+          if (day.ok() && day.value.size() == 10 && TokenEnd(day.end) &&
+              std::sscanf(day.value.c_str(), "%4d-%2d-%2d", &y, &mo, &d) == 3) {
+            const int shift = Is(end, "before") ? -1 : 1;
+            return Make(i, day.end, TimexType::kDate,
+                        FmtDay(DaysFromCivil(y, mo, d) + shift), day.anchor);
+          }
+        }
+        // "the week of March 6": the ISO week of that day.
+        if (unit == kWeek && Is(end, "of")) {
+          Match day = Core(end + 1);
+          if (day.ok() && day.value.size() == 10 && TokenEnd(day.end)) {
+            int y, mo, d;
+            if (std::sscanf(day.value.c_str(), "%4d-%2d-%2d", &y, &mo, &d) ==
+                3) {
+              return Make(i, day.end, TimexType::kDate,
+                          FmtWeek(DaysFromCivil(y, mo, d)), day.anchor);
+            }
+          }
         }
         if (unit == kYear || unit == kMonth || unit == kWeek) {
           return Make(i, end, TimexType::kDate,
@@ -1539,6 +1668,26 @@ Match Finder::Demonstrative(int i) {
   if (det == kThe || det == kFirst || det == kRecent) return Match();
   // Month names: last April, next June, this May.
   const int m = MonthAt(j, false);
+  if (m != kMissing && (det == kLast || det == kNext)) {
+    // "last Oct. 23", "next May 5": the last such day before the DCT, the
+    // next one after it.
+    bool invalid = false;
+    const int d = DayNumAt(j + 1, &invalid);
+    if (d != kMissing && d > 0 && TokenEnd(j + 2) &&
+        YearAt(j + 2) == kMissing &&
+        !(Is(j + 2, ",") && YearAt(j + 3) != kMissing)) {
+      int y = dct_ymd_.y;
+      auto day_in = [&](int year) {
+        return DaysFromCivil(year, m, std::min(d, DaysInMonth(year, m)));
+      };
+      if (det == kLast && day_in(y) >= dct_) --y;
+      if (det == kNext && day_in(y) <= dct_) ++y;
+      if (d > DaysInMonth(y, m))
+        return Make(i, j + 2, TimexType::kDate, "", DateAnchor::kNone);
+      return Make(i, j + 2, TimexType::kDate, FmtDay(DaysFromCivil(y, m, d)),
+                  DateAnchor::kPublished);
+    }
+  }
   if (m != kMissing && (det == kThis || det == kLast || det == kNext)) {
     int y = dct_ymd_.y;
     if (det == kLast) y = m < dct_ymd_.m ? y : y - 1;
@@ -1547,6 +1696,18 @@ Match Finder::Demonstrative(int i) {
                 DateAnchor::kPublished);
   }
   const int wd = WeekdayAt(j);
+  // "the previous Friday", "the following Monday": strictly before or after
+  // the day the narrative is at (the DCT when it named no day).
+  if (wd != kMissing && (det == kPrevRef || det == kNextRef)) {
+    const bool use_ref = ref_.has_day && ref_.unit == kDay;
+    const int64_t base = use_ref ? ref_.day : dct_;
+    int64_t day = base;
+    do {
+      day += det == kPrevRef ? -1 : 1;
+    } while (IsoWeekday(day) != wd);
+    return Make(i, j + 1, TimexType::kDate, FmtDay(day),
+                use_ref ? DateAnchor::kReference : DateAnchor::kPublished);
+  }
   if (wd != kMissing && (det == kThis || det == kLast || det == kNext)) {
     int64_t day;
     if (det == kThis)
@@ -1647,6 +1808,12 @@ Match Finder::NumberUnit(int i) {
       return Match();
   }
   if (Is(end, "old") || (Is(end, "of") && Is(end + 1, "age"))) return Match();
+  // "a minute and a half", "one hour and a half".
+  if (!bare && num >= 1 && num == std::floor(num) && !PluralAt(u_at) &&
+      Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) {
+    num += 0.5;
+    end += 3;
+  }
   if (bare && num < 0 && Is(end, "ago")) {
     return Make(i, end + 1, TimexType::kDate, "PAST_REF",
                 DateAnchor::kPublished);
@@ -1667,13 +1834,18 @@ Match Finder::NumberUnit(int i) {
     }
     if (!has_dct_)
       return Make(i, last, TimexType::kDate, "", DateAnchor::kNone);
-    if (num != std::floor(num) || num > 10000) {
+    if ((num != std::floor(num) && unit > kHour) || num > 10000) {
       return Make(i, last, TimexType::kDate, "", DateAnchor::kNone);
     }
     const int nn = static_cast<int>(num);
     bool day_level;
-    // "a year earlier" in a report about a quarter: that quarter a year before.
+    // "a year earlier" in a report about a quarter: that quarter a year
+    // before; after "the nine months": the year before the DCT's.
     if (sign < 0 && unit == kYear && nn == 1 && ref_.quarter > 0) {
+      if (ref_.past_quarter) {
+        return Make(i, last, TimexType::kDate, FmtYear(dct_ymd_.y - 1),
+                    DateAnchor::kPublished);
+      }
       return Make(i, last, TimexType::kDate, RefQuarterValue(-1),
                   DateAnchor::kReference);
     }
@@ -1753,7 +1925,14 @@ Match Finder::Quarter(int i) {
   int q = 0;
   bool half = false;
   bool invalid = false;
-  const int ord = DayNumAt(j, &invalid);
+  int ord = DayNumAt(j, &invalid);
+  // "the last half of 1989", "the last quarter of 1989": the second half,
+  // the fourth quarter (only with the year: "the last quarter" alone is the
+  // latest one).
+  const bool last_of_year = Is(j, "last") &&
+                            (Is(j + 1, "quarter") || Is(j + 1, "half")) &&
+                            Is(j + 2, "of");
+  if (last_of_year) ord = Is(j + 1, "half") ? 2 : 4;
   if (ord != kMissing && ord >= 1 && ord <= 4) {
     const int u = j + 1;
     if (Is(u, "quarter") || (ord <= 2 && Is(u, "half"))) {
@@ -1770,9 +1949,17 @@ Match Finder::Quarter(int i) {
     if (!(ref_based || relative_year || year != kMissing)) return Match();
     ++j;
   } else {
+    // "the year-earlier nine months": that many months, a year back.
+    if (ref_based) {
+      Match span = NumberUnit(j);
+      if (span.ok() && span.type == TimexType::kDuration) {
+        span.begin = i;
+        return span;
+      }
+    }
     // "year-ago" / "year-earlier" alone (no quarter word after it).
     if (ref_based && i == j - 2) {
-      const std::string v = ref_.quarter > 0
+      const std::string v = ref_.quarter > 0 && !ref_.past_quarter
                                 ? RefQuarterValue(-1)
                                 : (has_dct_ ? FmtYear(dct_ymd_.y - 1) : "");
       return Make(i, j, TimexType::kDate, v, DateAnchor::kReference);
@@ -1821,6 +2008,7 @@ Match Finder::Quarter(int i) {
     if (rq.size() == 7) year = std::stoi(rq.substr(0, 4));
   }
   DateAnchor anchor = DateAnchor::kExplicit;
+  if (last_of_year && year == kMissing && !relative_year) return Match();
   if (year == kMissing) {
     if (!has_dct_) return Make(i, j, TimexType::kDate, "", DateAnchor::kNone);
     anchor = DateAnchor::kPublished;
@@ -1945,6 +2133,7 @@ Match Finder::SetRule(int i) {
   }
   if (!(Is(i, "every") || Is(i, "each"))) return Match();
   int j = i + 1;
+  bool invalid_day = false;
   double num = 1;
   if (Is(j, "other")) {
     num = 2;
@@ -1960,6 +2149,13 @@ Match Finder::SetRule(int i) {
   const int wd = WeekdayAt(j);
   if (wd != kMissing) {
     return Make(i, j + 1, TimexType::kSet, Fmt("XXXX-WXX-%d", wd),
+                DateAnchor::kNone);
+  }
+  // "each July": that month of every year.
+  const int month = MonthAt(j, false);
+  if (month != kMissing && num == 1 &&
+      DayNumAt(j + 1, &invalid_day) == kMissing) {
+    return Make(i, j + 1, TimexType::kSet, Fmt("XXXX-%02d", month),
                 DateAnchor::kNone);
   }
   const int unit = UnitAt(j);
@@ -2102,6 +2298,11 @@ std::vector<Timex> Finder::Run() {
         t.anchor != DateAnchor::kReference) {
       ref_.quarter_year = std::stoi(t.value.substr(0, 4));
       ref_.quarter = t.value[6] - '0';
+      ref_.past_quarter = false;
+    }
+    if (t.type == TimexType::kDuration &&
+        (t.value == "P6M" || t.value == "P9M")) {
+      ref_.past_quarter = true;
     }
     out.push_back(std::move(t));
   };

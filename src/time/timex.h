@@ -24,8 +24,10 @@
 // ISO week, 2017-W36), "in April" (the last April up to the DCT for a
 // past-tense sentence, the next one for a future-tense one), "on Thursday"
 // (the most recent Thursday on or before the DCT for a past-tense report,
-// the next one for a future-tense one; tense from the words of the sentence
-// and, when tagged, its verbs). "The following day", "the next day", "that
+// the next one for a future-tense one; tense from the preposition before
+// the date — "since", "effective" — then the words of the sentence and,
+// when tagged, its verbs: an infinitive has its own time, "is to"/"set
+// to" look ahead, "had been scheduled to" looks back). "The following day", "the next day", "that
 // day", "the same month", "a year earlier" resolve against the reference
 // time: the last explicit date (or day-level date) the text mentioned.
 //

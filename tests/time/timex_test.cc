@@ -221,6 +221,10 @@ constexpr Case kCases[] = {
      "2017-Q3"},
     {"2017-09-08", "Profit fell in the first half of 2016.",
      "the first half of 2016", "DATE", "2016-H1"},
+    {"1989-10-26", "Earnings will be lower for the last half of 1989.",
+     "the last half of 1989", "DATE", "1989-H2"},
+    {"1989-10-26", "Sales rose in the last quarter of last year.",
+     "the last quarter of last year", "DATE", "1988-Q4"},
     {"2017-09-08", "Fighting was fierce this summer.", "this summer", "DATE",
      "2017-SU"},
     {"2017-09-08", "The offensive began last winter.", "last winter", "DATE",
@@ -275,6 +279,42 @@ constexpr Case kCases[] = {
     {"2017-09-08", "They meet every two weeks.", "every two weeks", "SET",
      "P2W"},
     {"2017-09-08", "They meet on Tuesdays.", "Tuesdays", "SET", "XXXX-WXX-2"},
+    {"1998-03-22", "Orangemen march each July through the town.", "each July",
+     "SET", "XXXX-07"},
+    // Tense from the clause: a preposition before the date decides first
+    // ("since" looks back, "effective" takes the nearest date); a verb after
+    // a modal is a base form ("will succeed", not a past in -ed); a plan under
+    // "had" lies in the past.
+    {"1990-08-13",
+     "The carrier will stay, as it has been on patrol since March.", "March",
+     "DATE", "1990-03"},
+    {"1989-10-26",
+     "The bank created an office of the chairman, effective Feb. 1.", "Feb. 1",
+     "DATE", "1990-02-01"},
+    {"1989-10-26", "Mr. Schwarz will succeed Mr. Davison Feb. 1.", "Feb. 1",
+     "DATE", "1990-02-01"},
+    {"1989-10-30", "The offer had been scheduled to expire Friday.", "Friday",
+     "DATE", "1989-10-27"},
+    {"1999-04-19", "He was shot to death last Oct. 23 at his home.",
+     "last Oct. 23", "DATE", "1998-10-23"},
+    {"1999-04-19", "The trial will open next May 5.", "next May 5", "DATE",
+     "1999-05-05"},
+    // Granularity from the words around a unit: a week or a day named by a
+    // date, a quarter by its closing day, the financial "year ended ...".
+    {"2000-02-24", "It may be resolved at a hearing the week of March 6.",
+     "the week of March 6", "DATE", "2000-W10"},
+    {"2000-02-24", "The day before last Tuesday's hearing, he went home.",
+     "The day before last Tuesday", "DATE", "2000-02-21"},
+    {"1989-10-30", "Sales fell in the quarter ended July 1.", "the quarter",
+     "DATE", "1989-Q2"},
+    {"1989-11-01", "Revenue was $76 million for the year ended March 31.",
+     "the year", "DURATION", "P1Y"},
+    {"1989-10-31", "In the fiscal year ended Jan. 31, sales rose.",
+     "the fiscal year", "DURATION", "P1Y"},
+    {"1989-10-26", "Net for the year-earlier nine months included a gain.",
+     "the year-earlier nine months", "DURATION", "P9M"},
+    {"1998-01-14", "The flight lasted a minute and a half.",
+     "a minute and a half", "DURATION", "PT1M30S"},
     // Fuzzy references.
     {"2017-09-08", "The town is now under army control.", "now", "DATE",
      "PRESENT_REF"},
@@ -294,6 +334,142 @@ TEST(TimexForms, ExplicitRelativeDurationSetFuzzy) {
     const Timex* t = FindSurface(doc, found, c.surface);
     ASSERT_NE(t, nullptr) << c.sentence << " -> " << Surfaces(doc, found);
     EXPECT_STREQ(TimexTypeName(t->type), c.type) << c.sentence;
+    EXPECT_EQ(t->value, c.value) << c.sentence;
+  }
+}
+
+// The reference period: after a quarter, "a year earlier" is that quarter a
+// year back; after "the nine months" it is the year before.
+TEST(TimexNarrative, YearEarlierFollowsTheReportedPeriod) {
+  struct Row {
+    const char* text;
+    const char* value;
+  };
+  constexpr Row kRows[] = {
+      {"For the third quarter, net rose to $5 million from $4 million a year "
+       "earlier.",
+       "1988-Q3"},
+      {"For the third quarter, net rose. For the nine months, net rose to $254 "
+       "million from $163 million a year earlier.",
+       "1988"},
+      {"For the nine months, net rose. In the fourth quarter, sales fell from "
+       "a year earlier.",
+       "1988-Q4"},
+  };
+  for (const Row& r : kRows) {
+    Document doc;
+    const auto found = Find(r.text, "1989-10-26", &doc);
+    const Timex* t = FindSurface(doc, found, "a year earlier");
+    ASSERT_NE(t, nullptr) << r.text << " -> " << Surfaces(doc, found);
+    EXPECT_EQ(t->value, r.value) << r.text;
+  }
+}
+
+// Weekdays and "overnight" relative to the day the narrative is at.
+TEST(TimexNarrative, PreviousWeekdayAndOvernightFollowTheReferenceDay) {
+  struct Row {
+    const char* text;
+    const char* surface;
+    const char* value;
+  };
+  constexpr Row kRows[] = {
+      {"London shares fell Friday, hit by overnight losses in New York. The "
+       "index was down 4.5% from the previous Friday.",
+       "overnight", "1989-10-26TNI"},
+      {"London shares fell Friday, hit by overnight losses in New York. The "
+       "index was down 4.5% from the previous Friday.",
+       "the previous Friday", "1989-10-20"},
+      {"On 5 September 1989 the talks stalled. They resumed the following "
+       "Monday.",
+       "the following Monday", "1989-09-11"},
+      {"Warplanes struck overnight.", "overnight", "1989-10-29TNI"},
+  };
+  for (const Row& r : kRows) {
+    Document doc;
+    const auto found = Find(r.text, "1989-10-30", &doc);
+    const Timex* t = FindSurface(doc, found, r.surface);
+    ASSERT_NE(t, nullptr) << r.text << " -> " << Surfaces(doc, found);
+    EXPECT_EQ(t->value, r.value) << r.text;
+  }
+}
+
+// Tense with POS tags (set by hand here as the tag stage would): an
+// infinitive has its own time ("agreed to buy ... in February" is the
+// nearest February, not the last one); "is to", "set to", "due to" look
+// ahead even when the tagger took the verb for a noun; a future word used
+// as a noun ("the plan") is no cue.
+struct TaggedCase {
+  const char* dct;
+  const char* sentence;
+  std::vector<std::string> verbs;  // tokens tagged VERB
+  std::vector<std::string> nouns;  // tokens tagged NOUN
+  const char* surface;
+  const char* value;
+};
+
+TEST(TimexTense, InfinitivesAndTaggedCues) {
+  const TaggedCase kTagged[] = {
+      {"1989-11-02",
+       "First of America announced an agreement to acquire the bank in "
+       "January.",
+       {"announced", "acquire"},
+       {"agreement", "bank"},
+       "January",
+       "1990-01"},
+      {"1989-10-30",
+       "Thermo Electron agreed to purchase the line in February.",
+       {"agreed", "purchase"},
+       {"line"},
+       "February",
+       "1990-02"},
+      {"1989-10-27",
+       "The stock is to resume trading in Paris Tuesday.",
+       {"trading"},
+       {"stock", "resume"},
+       "Tuesday",
+       "1989-10-31"},
+      {"1998-03-22",
+       "The talks, set to resume Monday, were suspended.",
+       {"set", "resume", "suspended"},
+       {"talks"},
+       "Monday",
+       "1998-03-23"},
+      {"1989-10-30",
+       "It had been due to expire Friday evening.",
+       {"expire"},
+       {},
+       "Friday evening",
+       "1989-10-27TEV"},
+      {"1989-10-27",
+       "The thrift announced the plan Aug. 21.",
+       {"announced"},
+       {"thrift", "plan"},
+       "Aug. 21",
+       "1989-08-21"},
+      {"1989-10-27",
+       "The thrift announced it will plan an offer Aug. 21.",
+       {"announced", "plan"},
+       {"thrift", "offer"},
+       "Aug. 21",
+       "1990-08-21"},
+  };
+  for (const TaggedCase& c : kTagged) {
+    Document doc;
+    doc.text = c.sentence;
+    ASSERT_TRUE(text::ProcessText(doc).ok());
+    for (Token& tok : doc.tokens) {
+      const std::string w = doc.text.substr(tok.begin, tok.end - tok.begin);
+      tok.upos = kUposX;
+      for (const std::string& v : c.verbs) {
+        if (w == v) tok.upos = kUposVerb;
+      }
+      for (const std::string& v : c.nouns) {
+        if (w == v) tok.upos = kUposNoun;
+      }
+    }
+    const auto found = FindTimexes(doc, c.dct);
+    const Timex* t = FindSurface(doc, found, c.surface);
+    ASSERT_NE(t, nullptr) << c.sentence << " -> " << Surfaces(doc, found);
     EXPECT_EQ(t->value, c.value) << c.sentence;
   }
 }
