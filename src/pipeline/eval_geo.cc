@@ -95,7 +95,10 @@ class GoldCountry {
 Result<GeoEvalReport> EvalGeo(const Pipeline& pipeline, const std::string& path,
                               const std::string& predictions) {
   if (pipeline.gazetteer() == nullptr) {
-    return Status(StatusCode::kNotFound, "eval geo needs models/gazetteer.bin");
+    return Status(StatusCode::kNotFound,
+                  pipeline.places_warning().empty()
+                      ? "eval geo needs models/gazetteer.bin"
+                      : pipeline.places_warning());
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(StatusCode::kNotFound, path + ": cannot read");

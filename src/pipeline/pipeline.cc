@@ -11,8 +11,8 @@
 
 namespace sitrep {
 
-static_assert(tag::kAdj == kUposAdj && tag::kVerb == kUposVerb && tag::kX == kUposX &&
-                  tag::kNumUpos == kUposCount,
+static_assert(tag::kAdj == kUposAdj && tag::kVerb == kUposVerb &&
+                  tag::kX == kUposX && tag::kNumUpos == kUposCount,
               "tag::UposId and core Upos must agree");
 static_assert(static_cast<int>(tag::kPerson) == kEntityPerson &&
                   static_cast<int>(tag::kMisc) == kEntityMisc &&
@@ -31,26 +31,37 @@ double NsSince(Clock::time_point t0) {
 }  // namespace
 
 std::string DefaultModelsDir() {
-  if (const char* env = std::getenv("SITREP_MODELS"); env != nullptr && *env) return env;
+  if (const char* env = std::getenv("SITREP_MODELS"); env != nullptr && *env)
+    return env;
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (fs::path dir : {exe.parent_path() / "models", exe.parent_path().parent_path() / "models"}) {
+    for (fs::path dir : {exe.parent_path() / "models",
+                         exe.parent_path().parent_path() / "models"}) {
       if (fs::exists(dir / "pos.bin", ec)) return dir.string();
     }
   }
   return "models";
 }
 
-Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options) {
+Result<std::unique_ptr<Pipeline>> Pipeline::Load(
+    const PipelineOptions& options) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   if (!options.tag) return p;
-  std::string dir = options.models_dir.empty() ? DefaultModelsDir() : options.models_dir;
+  std::string dir =
+      options.models_dir.empty() ? DefaultModelsDir() : options.models_dir;
   ASSIGN_OR_RETURN(p->pos_, tag::PosTagger::Load(dir + "/pos.bin"));
   ASSIGN_OR_RETURN(p->ner_, tag::NerTagger::Load(dir + "/ner.bin"));
   if (options.places) {
-    ASSIGN_OR_RETURN(p->gazetteer_, geo::Gazetteer::Load(dir + "/gazetteer.bin"));
-    p->resolver_ = std::make_unique<geo::PlaceResolver>(*p->gazetteer_);
+    // A bad gazetteer costs the place resolutions, not the records: places
+    // stay unresolved and every record says why.
+    auto g = geo::Gazetteer::Load(dir + "/gazetteer.bin");
+    if (g.ok()) {
+      p->gazetteer_ = std::move(*g);
+      p->resolver_ = std::make_unique<geo::PlaceResolver>(*p->gazetteer_);
+    } else {
+      p->places_warning_ = "places not resolved: " + g.status().message();
+    }
   }
   return p;
 }
@@ -61,7 +72,8 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
   // The document's words, once; POS and NER both read sentence views of it.
   const std::string_view text = doc.text;
   s.all_words.clear();
-  for (const Token& tok : doc.tokens) s.all_words.push_back(text.substr(tok.begin, tok.end - tok.begin));
+  for (const Token& tok : doc.tokens)
+    s.all_words.push_back(text.substr(tok.begin, tok.end - tok.begin));
   s.sentence_words.clear();
   for (const Sentence& sent : doc.sentences) {
     s.sentence_words.emplace_back(s.all_words.data() + sent.first_token,
@@ -87,7 +99,9 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
   for (size_t k = 0; k < doc.sentences.size() && k < s.entities.size(); ++k) {
     const Sentence& sent = doc.sentences[k];
     for (const tag::Entity& e : s.entities[k]) {
-      if (e.end_token <= e.begin_token || sent.first_token + e.end_token > sent.last_token) continue;
+      if (e.end_token <= e.begin_token ||
+          sent.first_token + e.end_token > sent.last_token)
+        continue;
       EntityMention m;
       m.first_token = sent.first_token + e.begin_token;
       m.last_token = sent.first_token + e.end_token;
@@ -104,7 +118,18 @@ void Pipeline::Tag(Document& doc, Scratch& s) const {
 }
 
 void Pipeline::ResolvePlaces(Document& doc, Scratch& s) const {
-  if (!resolver_ || !doc.tagged) return;
+  if (!doc.tagged) return;
+  if (!resolver_) {
+    if (places_warning_.empty()) return;
+    // Every place keeps its span with null resolution fields.
+    for (EntityMention& e : doc.entities) {
+      if (e.kind != kEntityPlace) continue;
+      e.place = static_cast<int32_t>(doc.places.size());
+      doc.places.emplace_back();
+    }
+    doc.notes.push_back(places_warning_);
+    return;
+  }
   auto t0 = Clock::now();
   resolver_->Resolve(doc, s.places);
   s.profile_ns[kStagePlaces] += NsSince(t0);

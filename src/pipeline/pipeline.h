@@ -26,13 +26,24 @@
 
 namespace sitrep {
 
-enum PipelineStage : int { kStageIngest, kStageText, kStagePos, kStageNer, kStagePlaces, kStageCount };
-inline constexpr const char* kStageNames[kStageCount] = {"ingest", "text", "pos", "ner", "places"};
+enum PipelineStage : int {
+  kStageIngest,
+  kStageText,
+  kStagePos,
+  kStageNer,
+  kStagePlaces,
+  kStageCount
+};
+inline constexpr const char* kStageNames[kStageCount] = {
+    "ingest", "text", "pos", "ner", "places"};
 
 struct PipelineOptions {
   std::string models_dir;  // empty: DefaultModelsDir()
   bool tag = true;         // run POS and NER (needs the models)
-  bool places = true;      // resolve places (needs gazetteer.bin; implies tag)
+  // Resolve places with gazetteer.bin (implies tag). A missing or bad
+  // gazetteer is not fatal: places_warning() says why, records carry it as
+  // a note, and place mentions stay unresolved.
+  bool places = true;
 };
 
 // The models directory: $SITREP_MODELS, else `models/` next to or one level
@@ -48,7 +59,7 @@ class Pipeline {
     std::vector<uint8_t> upos;
     std::vector<uint16_t> xpos;
     std::vector<std::vector<tag::Entity>> entities;  // per sentence
-    std::vector<std::string_view> all_words;          // the document's tokens
+    std::vector<std::string_view> all_words;         // the document's tokens
     std::vector<std::span<const std::string_view>> sentence_words;
     geo::ResolverScratch places;
     std::array<double, kStageCount> profile_ns{};  // summed per stage
@@ -68,12 +79,15 @@ class Pipeline {
   const tag::PosTagger* pos() const { return pos_.get(); }
   const tag::NerTagger* ner() const { return ner_.get(); }
   const geo::Gazetteer* gazetteer() const { return gazetteer_.get(); }
+  // Why places are not resolved (the gazetteer failed to load), or "".
+  const std::string& places_warning() const { return places_warning_; }
 
  private:
   std::unique_ptr<tag::PosTagger> pos_;
   std::unique_ptr<tag::NerTagger> ner_;
   std::unique_ptr<geo::Gazetteer> gazetteer_;
   std::unique_ptr<geo::PlaceResolver> resolver_;
+  std::string places_warning_;
 };
 
 }  // namespace sitrep
