@@ -52,8 +52,8 @@ void WritePlace(const PlaceRef& p, JsonWriter& w) {
   opt("country", p.country);
   opt("admin1", p.admin1);
   opt("feature", p.feature);
-  w.Key("precision").String(
-      kPlacePrecisionNames[p.precision < kPrecisionCount ? p.precision : kPrecisionUnknown]);
+  const size_t precision = p.precision < kPrecisionCount ? p.precision : size_t{kPrecisionUnknown};
+  w.Key("precision").String(kPlacePrecisionNames[precision]);
   w.Key("confidence").Double(p.confidence, 2);
 }
 
