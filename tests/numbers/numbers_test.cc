@@ -274,6 +274,7 @@ TEST(NumberNeverCounts, EveryKind) {
        "1.13bn",
        U::kMoney},
       {"The fine was Rs 500 per person.", "Rs 500", U::kMoney},
+      {"The fine was Rs. 500 per person.", "Rs. 500", U::kMoney},
       {"They raised thousands of dollars for the victims.", "thousands of",
        U::kMoney},
       // Distances.
@@ -847,9 +848,6 @@ TEST(NumberTables, EveryUnit) {
   for (const lex::UnitPhrase& e : lex::UnitPhrases()) {
     const std::string u(e.phrase);
     if (u == "against") continue;  // a vote word only after a tally
-    // The sentence splitter ends a sentence at "rs." before a number, so the
-    // sign is out of the number's sentence (reported to the text stage).
-    if (u == "rs.") continue;
     const std::string sentence = e.before
                                      ? "They paid " + u + " 40 on Monday."
                                      : "They counted 40 " + u + " on Monday.";

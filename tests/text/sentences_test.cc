@@ -79,6 +79,8 @@ TEST(Sentences, Abbreviations) {
        {"J. R. R. Tolkien wrote it.", "George W. Bush read it."}},
       {"The No. 5 team won. The answer was No. It ended.",
        {"The No. 5 team won.", "The answer was No.", "It ended."}},
+      {"The fine was Rs. 500 per person. Nobody paid.",
+       {"The fine was Rs. 500 per person.", "Nobody paid."}},
       {"It starts on Sept. 8 in Washington.",
        {"It starts on Sept. 8 in Washington."}},
       {"It ends at 5 p.m. Police said so.",
