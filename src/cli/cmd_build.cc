@@ -6,12 +6,13 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "actors/actors.h"
 #include "geo/gazetteer_build.h"
 
 namespace sitrep::cli {
 
 void AddBuildCommand(CLI::App& app, int* exit_code) {
-  CLI::App* sub = app.add_subcommand("build", "build a lookup artifact (gazetteer) into models/");
+  CLI::App* sub = app.add_subcommand("build", "build a lookup artifact (gazetteer, actors) into models/");
   sub->require_subcommand(1);
 
   auto* gaz = new geo::GazetteerBuildOptions();
@@ -33,6 +34,29 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
       return;
     }
     std::fprintf(stderr, "sitrep build gazetteer: wrote %s in %.1f s\n", gaz->output.c_str(), seconds);
+    *exit_code = 0;
+  });
+
+  auto* act = new actors::ActorsBuildOptions();
+  CLI::App* a = sub->add_subcommand(
+      "actors", "actors and agents from the PETRARCH-2 dictionaries, world-countries and data/actors/*.tsv");
+  a->add_option("--dict-dir", act->dict_dir, "PETRARCH-2 dictionaries directory")->capture_default_str();
+  a->add_option("--countries", act->countries, "world-countries.json")->capture_default_str();
+  a->add_option("--tables", act->tables_dir, "the repository's sourced tables")->capture_default_str();
+  a->add_option("-o,--output", act->output, "artifact file")->capture_default_str();
+  a->callback([act, exit_code] {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::string report;
+    const Status st = actors::BuildActors(*act, &report);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "%s", report.c_str());
+    if (!st.ok()) {
+      std::fprintf(stderr, "sitrep build actors: %s\n", st.message().c_str());
+      *exit_code = 2;
+      return;
+    }
+    std::fprintf(stderr, "sitrep build actors: wrote %s in %.1f s\n", act->output.c_str(), seconds);
     *exit_code = 0;
   });
 }

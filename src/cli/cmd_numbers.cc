@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/inspect.h"
 #include "cli/runner.h"
 #include "core/json_writer.h"
 #include "numbers/numbers.h"
@@ -143,23 +144,7 @@ void AddNumbersCommand(CLI::App& app, int* exit_code) {
     popts.models_dir = opts->models_dir;
     popts.tag = !opts->no_tag;
     popts.places = false;  // the numbers stage does not need the gazetteer
-    auto pipeline = Pipeline::Load(popts);
-    if (!pipeline.ok()) {
-      std::fprintf(stderr, "sitrep numbers: %s\n",
-                   pipeline.status().message().c_str());
-      *exit_code = 2;
-      return;
-    }
-    const Pipeline& p = **pipeline;
-    DocWork work = [&p](RawDoc&& raw, const ingest::IngestOptions& o,
-                        std::string* out) {
-      thread_local Pipeline::Scratch scratch;
-      Document doc = p.Process(std::move(raw), o, scratch);
-      WriteDoc(doc, out);
-      return doc.status;
-    };
-    RunStats stats;
-    *exit_code = RunDocuments(opts->common, work, &stats);
+    *exit_code = RunInspection("numbers", opts->common, popts, WriteDoc);
   });
 }
 

@@ -18,6 +18,8 @@ void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddTagCommand(CLI::App& app, int* exit_code);
 void AddBuildCommand(CLI::App& app, int* exit_code);
 void AddNumbersCommand(CLI::App& app, int* exit_code);
+void AddClaimsCommand(CLI::App& app, int* exit_code);
+void AddActorsCommand(CLI::App& app, int* exit_code);
 
 inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddCodeCommand(app, exit_code);
@@ -29,6 +31,8 @@ inline void AddAllCommands(CLI::App& app, int* exit_code) {
   AddTagCommand(app, exit_code);
   AddBuildCommand(app, exit_code);
   AddNumbersCommand(app, exit_code);
+  AddClaimsCommand(app, exit_code);
+  AddActorsCommand(app, exit_code);
 }
 
 }  // namespace sitrep::cli
