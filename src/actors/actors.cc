@@ -42,14 +42,6 @@ Status Corrupt(const std::string& path, const std::string& what) {
                   kActorsRebuild + "`");
 }
 
-template <typename T>
-bool AsArray(std::optional<std::string_view> bytes, std::span<const T>* out) {
-  if (!bytes || bytes->size() % sizeof(T) != 0) return false;
-  *out = std::span<const T>(reinterpret_cast<const T*>(bytes->data()),
-                            bytes->size() / sizeof(T));
-  return true;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Actors>> Actors::Load(const std::string& path) {
@@ -60,10 +52,10 @@ Result<std::unique_ptr<Actors>> Actors::Load(const std::string& path) {
   const Artifact& a = impl->artifact;
   std::span<const ActorsMeta> meta;
   const auto strings = a.Section("strings");
-  if (!AsArray(a.Section("slots"), &impl->slots) ||
-      !AsArray(a.Section("codes"), &impl->codes) ||
-      !AsArray(a.Section("countries"), &impl->countries) || !strings ||
-      !AsArray(a.Section("meta"), &meta) || meta.size() != 1) {
+  if (!SectionAsArray(a.Section("slots"), &impl->slots) ||
+      !SectionAsArray(a.Section("codes"), &impl->codes) ||
+      !SectionAsArray(a.Section("countries"), &impl->countries) || !strings ||
+      !SectionAsArray(a.Section("meta"), &meta) || meta.size() != 1) {
     return Corrupt(path, "lacks a section or has one of the wrong size");
   }
   impl->strings = *strings;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/strings.h"
 #include "text/text.h"
 
 namespace sitrep::claims {
@@ -27,18 +28,6 @@ struct CertaintyPhrase {
 
 #include "claims/certainty.inc"
 #include "claims/reporting.inc"
-
-std::vector<std::string_view> SplitWords(std::string_view phrase) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < phrase.size()) {
-    size_t j = phrase.find(' ', i);
-    if (j == std::string_view::npos) j = phrase.size();
-    if (j > i) out.push_back(phrase.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 // Entries of a phrase table keyed by their first word, longest first.
 template <typename E>

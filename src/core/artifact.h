@@ -31,6 +31,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -125,6 +126,17 @@ class Artifact {
   std::vector<std::pair<std::string, std::string_view>> sections_;
   ArtifactProvenance provenance_;
 };
+
+// Views a section's bytes as an array of T read in place; false when the
+// section is absent or its size is not a multiple of sizeof(T).
+template <typename T>
+bool SectionAsArray(std::optional<std::string_view> bytes,
+                    std::span<const T>* out) {
+  if (!bytes || bytes->size() % sizeof(T) != 0) return false;
+  *out = std::span<const T>(reinterpret_cast<const T*>(bytes->data()),
+                            bytes->size() / sizeof(T));
+  return true;
+}
 
 }  // namespace sitrep
 

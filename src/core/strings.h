@@ -6,12 +6,15 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace sitrep {
 
 constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+constexpr bool IsAsciiAlpha(char c) {
+  return IsAsciiUpper(c) || IsAsciiLower(c);
+}
 constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr char AsciiLower(char c) {
   return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
@@ -25,7 +28,8 @@ constexpr bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-constexpr bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+constexpr bool StartsWithIgnoreCase(std::string_view s,
+                                    std::string_view prefix) {
   return s.size() >= prefix.size() &&
          EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
 }
@@ -48,11 +52,14 @@ constexpr size_t FindIgnoreCase(std::string_view hay, std::string_view needle) {
 // NBSP, U+2000..U+200B, U+202F, U+205F, U+3000 and the BOM; 0 otherwise.
 constexpr size_t SpaceLength(std::string_view s, size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+      c == '\v') {
     return 1;
   }
   if (c == 0xC2) {
-    return (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) ? 2 : 0;
+    return (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+               ? 2
+               : 0;
   }
   if (i + 2 >= s.size()) return 0;
   const auto c1 = static_cast<unsigned char>(s[i + 1]);
@@ -93,7 +100,54 @@ constexpr std::string_view TrimRight(std::string_view s) {
 }
 
 // Trims ASCII and Unicode whitespace (see SpaceLength) from both ends.
-constexpr std::string_view Trim(std::string_view s) { return TrimRight(TrimLeft(s)); }
+constexpr std::string_view Trim(std::string_view s) {
+  return TrimRight(TrimLeft(s));
+}
+
+// Calls f(line) for each line of `text` ('\n'-separated, a trailing '\r'
+// removed); no call for the empty tail after a final newline.
+template <typename F>
+void ForEachLine(std::string_view text, F&& f) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    f(line);
+    start = end + 1;
+  }
+}
+
+// The fields of `line` between `sep` characters, empty ones included
+// ("a\t\tb" -> "a", "", "b").
+inline std::vector<std::string_view> SplitFields(std::string_view line,
+                                                 char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (;;) {
+    const size_t p = line.find(sep, start);
+    if (p == std::string_view::npos) {
+      out.push_back(line.substr(start));
+      return out;
+    }
+    out.push_back(line.substr(start, p - start));
+    start = p + 1;
+  }
+}
+
+// The space-separated words of a table phrase, empty ones skipped.
+inline std::vector<std::string_view> SplitWords(std::string_view phrase) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    size_t j = phrase.find(' ', i);
+    if (j == std::string_view::npos) j = phrase.size();
+    if (j > i) out.push_back(phrase.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
 
 }  // namespace sitrep
 

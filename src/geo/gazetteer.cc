@@ -26,14 +26,6 @@ Status Corrupt(const std::string& path, const std::string& what) {
                   kGazetteerRebuild + "`");
 }
 
-template <typename T>
-bool AsArray(std::optional<std::string_view> bytes, std::span<const T>* out) {
-  if (!bytes || bytes->size() % sizeof(T) != 0) return false;
-  *out = std::span<const T>(reinterpret_cast<const T*>(bytes->data()),
-                            bytes->size() / sizeof(T));
-  return true;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& path) {
@@ -44,11 +36,11 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& path) {
   std::span<const PlaceRecord> places;
   std::span<const GazetteerMeta> meta;
   const auto strings = a.Section("strings");
-  if (!AsArray(a.Section("places"), &places) || !strings ||
-      !AsArray(a.Section("index"), &impl->index) ||
-      !AsArray(a.Section("candidates"), &impl->candidates) ||
-      !AsArray(a.Section("countries"), &impl->countries) ||
-      !AsArray(a.Section("meta"), &meta) || meta.size() != 1) {
+  if (!SectionAsArray(a.Section("places"), &places) || !strings ||
+      !SectionAsArray(a.Section("index"), &impl->index) ||
+      !SectionAsArray(a.Section("candidates"), &impl->candidates) ||
+      !SectionAsArray(a.Section("countries"), &impl->countries) ||
+      !SectionAsArray(a.Section("meta"), &meta) || meta.size() != 1) {
     return Corrupt(path, "lacks a section or has one of the wrong size");
   }
   impl->strings = *strings;

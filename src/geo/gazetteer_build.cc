@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/artifact.h"
+#include "core/strings.h"
 #include "geo/gazetteer_format.h"
 #include "geo/place_names.h"
 #include "ingest/ingest.h"
@@ -54,33 +55,6 @@ struct NameRef {
   uint32_t place;
   uint8_t match;
 };
-
-std::vector<std::string_view> Split(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    const size_t p = line.find(sep, start);
-    if (p == std::string_view::npos) {
-      out.push_back(line.substr(start));
-      return out;
-    }
-    out.push_back(line.substr(start, p - start));
-    start = p + 1;
-  }
-}
-
-template <typename F>
-void ForEachLine(std::string_view text, F&& f) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    f(line);
-    start = end + 1;
-  }
-}
 
 // One CSV record per line (OurAirports has no embedded newlines); quoted
 // fields may hold commas and doubled quotes.
@@ -278,7 +252,7 @@ Status Builder::ReadCountries() {
   std::vector<Place> rows;
   ForEachLine(text, [&](std::string_view line) {
     if (line.empty() || line[0] == '#') return;
-    const auto c = Split(line, '\t');
+    const auto c = SplitFields(line, '\t');
     if (c.size() < 17 || c[0].size() != 2) return;
     Place p;
     p.tier = kTierCountry;
@@ -433,7 +407,7 @@ Status Builder::ReadContinents() {
   ForEachLine(text, [&](std::string_view line) {
     if (line.empty() || line[0] == '#' || !st.ok()) return;
     // geonameid  name  lat  lon  adjectives  source
-    const auto c = Split(line, '\t');
+    const auto c = SplitFields(line, '\t');
     double lat, lon;
     if (c.size() < 6 || !ParseDouble(c[2], &lat) || !ParseDouble(c[3], &lon)) {
       st = DataLoss(path + ": malformed row '" + std::string(line) + "'");
@@ -452,7 +426,7 @@ Status Builder::ReadContinents() {
     p.rec.country_index = kNoPlace;
     const uint32_t idx = AddPlace(std::move(p));
     AddName(c[1], idx, kMatchPrimary);
-    for (std::string_view adj : Split(c[4], ',')) {
+    for (std::string_view adj : SplitFields(c[4], ',')) {
       if (!adj.empty()) AddDemonym(adj, idx);
     }
     ++n;
@@ -466,7 +440,7 @@ Status Builder::ReadCities() {
   std::unordered_map<uint32_t, City> by_id;
   auto parse = [&](std::string_view text, bool fresh) {
     ForEachLine(text, [&](std::string_view line) {
-      const auto c = Split(line, '\t');
+      const auto c = SplitFields(line, '\t');
       if (c.size() < 19 || c[6] != "P") return;
       const uint32_t gid = ParseU32(c[0]);
       double lat, lon;
@@ -486,7 +460,7 @@ Status Builder::ReadCities() {
       city.admin2 = std::string(c[11]);
       city.population = ParseU32(c[14]);
       // Alternate names: union of both snapshots.
-      for (std::string_view a : Split(c[3], ',')) {
+      for (std::string_view a : SplitFields(c[3], ',')) {
         if (!a.empty()) city.alternates.emplace_back(a);
       }
     });
@@ -551,7 +525,7 @@ Status Builder::ReadAdmins() {
   auto read = [&](const std::string& path, std::vector<Row>* rows) -> Status {
     ASSIGN_OR_RETURN(const std::string text, Input(path));
     ForEachLine(text, [&](std::string_view line) {
-      const auto c = Split(line, '\t');
+      const auto c = SplitFields(line, '\t');
       if (c.size() < 4) return;
       rows->push_back({std::string(c[0]), std::string(c[1]), std::string(c[2]), ParseU32(c[3])});
     });
@@ -867,7 +841,7 @@ Status Builder::ReadAliases(const std::string& file) {
   ForEachLine(text, [&](std::string_view line) {
     ++line_no;
     if (line.empty() || line[0] == '#' || !st.ok()) return;
-    const auto c = Split(line, '\t');
+    const auto c = SplitFields(line, '\t');
     auto fail = [&](const std::string& what) {
       st = DataLoss(path + ":" + std::to_string(line_no) + ": " + what);
     };
@@ -917,7 +891,7 @@ Status Builder::ReadAliases(const std::string& file) {
         } else if (c[5].starts_with("admin1:")) {
           // Mean of the points of the listed admin1 units ("admin1:IQ.11+IQ.08").
           double lat = 0, lon = 0;
-          const auto codes = Split(c[5].substr(7), '+');
+          const auto codes = SplitFields(c[5].substr(7), '+');
           for (std::string_view code : codes) {
             const uint32_t a = lookup(admin1_by_code_, code);
             if (a == kNoPlace) return fail("no admin1 " + std::string(code));
@@ -927,7 +901,7 @@ Status Builder::ReadAliases(const std::string& file) {
           p.rec.lat = static_cast<float>(lat / static_cast<double>(codes.size()));
           p.rec.lon = static_cast<float>(lon / static_cast<double>(codes.size()));
         } else {
-          const auto ll = Split(c[5], ',');
+          const auto ll = SplitFields(c[5], ',');
           double lat, lon;
           if (ll.size() != 2 || !ParseDouble(ll[0], &lat) || !ParseDouble(ll[1], &lon)) {
             return fail("'at' must be airport:IDENT, admin1:CODE+CODE... or lat,lon");

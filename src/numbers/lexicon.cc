@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/strings.h"
+
 namespace sitrep::numbers::lex {
 
 namespace {
@@ -15,18 +17,6 @@ namespace {
 #include "numbers/qualifiers.inc"
 #include "numbers/units.inc"
 #include "numbers/victims.inc"
-
-std::vector<std::string_view> SplitWords(std::string_view phrase) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < phrase.size()) {
-    size_t j = phrase.find(' ', i);
-    if (j == std::string_view::npos) j = phrase.size();
-    if (j > i) out.push_back(phrase.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 // Entries of one phrase table keyed by their first word, longest first.
 template <typename E>

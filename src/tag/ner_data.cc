@@ -408,19 +408,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return cols;
 }
 
-template <typename F>
-void ForEachLine(std::string_view text, F&& f) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    f(line);
-    pos = nl + 1;
-  }
-}
-
 // Adds a phrase plus, for nationality words, the plural form.
 void AddNationality(PhraseSet* set, std::string_view word) {
   if (word.empty()) return;
